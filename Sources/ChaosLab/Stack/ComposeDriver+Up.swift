@@ -1,0 +1,105 @@
+import Foundation
+
+extension ComposeDriver {
+    @discardableResult
+    public func up(_ options: UpOptions) async throws -> StackUpReport {
+        try configuration.validate()
+        let clock = ContinuousClock()
+        let start = clock.now
+        // Each `up` sets its own additions: knobs of an earlier run must not leak into this one.
+        composeEnvironment = configuration.environment.merging(options.environment) { _, new in new }
+        // A file compose cannot read fails here, before anything is started.
+        let file = try loadComposeFile()
+        let expectations = Readiness.expectations(for: file)
+        do {
+            logger.info("starting", metadata: ["project": "\(projectName)", "services": "\(file.serviceNames.joined(separator: ","))"])
+            do {
+                // v1 has no `--wait`; `up -d` itself waits for `service_healthy` dependencies.
+                try await compose(["up", "-d", "--remove-orphans"], timeout: options.deadline)
+            } catch let error as CommandError {
+                // A service that exited is the likelier cause of a failed `up -d` than the
+                // dependency compose names; after a timeout, name the service still waited for.
+                let diagnosis = (try? await diagnose(expectations, deadline: options.deadline)) ?? nil
+                if case .timedOut = error.code {
+                    throw diagnosis ?? error
+                }
+                if let diagnosis, case .exited = diagnosis.code {
+                    throw diagnosis
+                }
+                throw error
+            }
+            let instances = try await waitUntilReady(expectations, deadline: start + options.deadline, allowed: options.deadline)
+            let elapsed = clock.now - start
+            logger.info("ready", metadata: ["project": "\(projectName)", "elapsed": "\(elapsed.secondsText)"])
+            return StackUpReport(elapsed: elapsed, instances: instances)
+        } catch {
+            if !options.keepOnFailure {
+                await tearDownAfterFailedUp(error)
+            }
+            throw error
+        }
+    }
+
+    /// Polls the project until every expected service is ready, one fails for good, or the
+    /// deadline passes.
+    private func waitUntilReady(
+        _ expectations: [Readiness.Expectation],
+        deadline: ContinuousClock.Instant,
+        allowed: Duration
+    ) async throws -> [ServiceInstance] {
+        var lastSeen = ""
+        while true {
+            let instances = try await instances(of: nil)
+            switch Readiness.evaluate(expectations, instances: instances) {
+            case .ready:
+                return instances
+            case .failed(let service, let exitCode):
+                throw StackError(project: projectName, code: .exited(service: service, exitCode: exitCode), logTail: await logTail(service))
+            case .waiting(let service, let seen):
+                if ContinuousClock.now >= deadline {
+                    throw StackError(
+                        project: projectName,
+                        code: .notReady(service: service, seen: seen, deadline: allowed),
+                        logTail: await logTail(service)
+                    )
+                }
+                if "\(service): \(seen)" != lastSeen {
+                    lastSeen = "\(service): \(seen)"
+                    logger.info("waiting", metadata: ["service": "\(service)", "seen": "\(seen)"])
+                }
+                try await Task.sleep(for: configuration.pollInterval)
+            }
+        }
+    }
+
+    /// The error naming the first service that failed or is not ready, from one snapshot.
+    private func diagnose(_ expectations: [Readiness.Expectation], deadline: Duration) async throws -> StackError? {
+        let instances = try await instances(of: nil)
+        switch Readiness.evaluate(expectations, instances: instances) {
+        case .ready:
+            return nil
+        case .failed(let service, let exitCode):
+            return StackError(project: projectName, code: .exited(service: service, exitCode: exitCode), logTail: await logTail(service))
+        case .waiting(let service, let seen):
+            return StackError(project: projectName, code: .notReady(service: service, seen: seen, deadline: deadline), logTail: await logTail(service))
+        }
+    }
+
+    /// The last lines a service wrote, for an error message; empty if they cannot be had.
+    func logTail(_ service: String, lines: Int = 5) async -> [String] {
+        guard let logs = try? await logs(.service(service), since: nil, tail: lines) else { return [] }
+        return logs.suffix(lines).map(\.text)
+    }
+
+    /// Removes what a failed or interrupted `up` left, even when the calling task is cancelled:
+    /// the removal runs in a task of its own and is awaited.
+    private func tearDownAfterFailedUp(_ error: any Error) async {
+        logger.info("removing the project after a failed start", metadata: ["project": "\(projectName)", "reason": "\(error)"])
+        let removal = Task { try await self.down(removeVolumes: true) }
+        do {
+            try await removal.value
+        } catch {
+            logger.error("could not remove the project after a failed start", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// A fault knob of the reference fixtures: each breaks exactly one guarantee, so a check can be
+/// shown able to fail. Passed to every service as `CHAOSLAB_KNOBS`, comma-separated.
+public enum FixtureKnob: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The worker consumes with no-ack: a killed worker loses its message.
+    case autoAck = "auto-ack"
+    /// The worker sets no prefetch limit (basic.qos 0).
+    case prefetchUnlimited = "prefetch-unlimited"
+    /// The worker rejects poison with requeue=true, so it never reaches the dead-letter queue.
+    case requeuePoison = "requeue-poison"
+    /// The API publishes with delivery mode 1: messages do not survive a broker restart.
+    case transientMessages = "transient-messages"
+    /// The broker declares the work queue non-durable.
+    case nonDurableQueue = "non-durable-queue"
+    /// The broker declares the work queue without dead-letter arguments.
+    case noDeadLetter = "no-dead-letter"
+
+    /// The environment variable that carries the knobs.
+    public static let environmentVariable = "CHAOSLAB_KNOBS"
+
+    /// Reads knob names; each element may itself be a comma-separated list. Blank names are
+    /// skipped, duplicates dropped, order kept.
+    /// - Throws: ``FixtureKnobError`` naming the first unknown name.
+    public static func parse(_ names: [String]) throws(FixtureKnobError) -> [FixtureKnob] {
+        var knobs: [FixtureKnob] = []
+        for name in names.flatMap({ $0.split(separator: ",") }) {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            guard let knob = FixtureKnob(rawValue: trimmed) else {
+                throw FixtureKnobError(name: trimmed)
+            }
+            if !knobs.contains(knob) { knobs.append(knob) }
+        }
+        return knobs
+    }
+
+    /// The value of ``environmentVariable`` for these knobs.
+    public static func environmentValue(_ knobs: [FixtureKnob]) -> String {
+        knobs.map(\.rawValue).joined(separator: ",")
+    }
+}

@@ -1,0 +1,73 @@
+public import Foundation
+
+/// One running (or stopped) instance of a service: a container under Compose, a task under
+/// Swarm. A snapshot, taken when the driver was asked.
+public struct ServiceInstance: Sendable, Hashable, Codable {
+    /// The service name, as in the compose file.
+    public var service: String
+    /// The instance number, counted from 1.
+    public var index: Int
+    /// The full container id.
+    public var containerID: String
+    /// The container name, without Docker's leading slash.
+    public var containerName: String
+    /// The life-cycle state.
+    public var state: InstanceState
+    /// The healthcheck verdict; ``InstanceHealth/none`` without a healthcheck.
+    public var health: InstanceHealth
+    /// When the container last started; `nil` if it never did.
+    public var startedAt: Date?
+    /// The exit code of the last run, meaningful once the instance has exited.
+    public var exitCode: Int
+    /// How often Docker restarted the container by its restart policy.
+    public var restartCount: Int
+    /// The restart policy: `no`, `always`, `unless-stopped` or `on-failure`.
+    public var restartPolicy: String
+    /// Ports bound on the host.
+    public var ports: [PublishedPort]
+    /// The networks the instance is attached to.
+    public var networks: [String]
+
+    public init(
+        service: String,
+        index: Int,
+        containerID: String,
+        containerName: String,
+        state: InstanceState,
+        health: InstanceHealth,
+        startedAt: Date? = nil,
+        exitCode: Int = 0,
+        restartCount: Int = 0,
+        restartPolicy: String = "no",
+        ports: [PublishedPort] = [],
+        networks: [String] = []
+    ) {
+        self.service = service
+        self.index = index
+        self.containerID = containerID
+        self.containerName = containerName
+        self.state = state
+        self.health = health
+        self.startedAt = startedAt
+        self.exitCode = exitCode
+        self.restartCount = restartCount
+        self.restartPolicy = restartPolicy
+        self.ports = ports
+        self.networks = networks
+    }
+
+    /// The first 12 characters of the container id, as Docker prints it.
+    public var shortID: String {
+        String(containerID.prefix(12))
+    }
+
+    /// Whether the instance runs and, if it has a healthcheck, passes it.
+    public var isReady: Bool {
+        state == .running && (health == .none || health == .healthy)
+    }
+
+    /// This instance as a target for a stack operation.
+    public var target: ServiceTarget {
+        .instance(service, index)
+    }
+}

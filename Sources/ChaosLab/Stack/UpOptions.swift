@@ -1,0 +1,17 @@
+/// How to bring a stack up.
+public struct UpOptions: Sendable, Hashable, Codable {
+    /// Variables added to the environment of compose (on top of the configuration's) for this
+    /// `up` and the compose calls after it, until the next `up`; e.g. `CHAOSLAB_KNOBS`.
+    public var environment: [String: String]
+    /// How long every service may take to run and pass its healthcheck.
+    public var deadline: Duration
+    /// Whether to leave a stack that failed to come up in place for inspection, instead of
+    /// removing it (volumes included).
+    public var keepOnFailure: Bool
+
+    public init(environment: [String: String] = [:], deadline: Duration = .seconds(180), keepOnFailure: Bool = false) {
+        self.environment = environment
+        self.deadline = deadline
+        self.keepOnFailure = keepOnFailure
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import ChaosLab
+import Foundation
+import Logging
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The compose project name.", discussion: "Default: $CHAOSLAB_PROJECT, else chaoslab."))
+    var project: String?
+
+    @Option(name: .long, help: ArgumentHelp("The compose file.", discussion: "Default: $CHAOSLAB_COMPOSE_FILE, else compose/docker-compose.yml."))
+    var compose: String?
+
+    @Flag(name: .shortAndLong, help: "Print every Docker command run.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
+    var quiet = false
+
+    /// The stack configuration: options first, then the environment, then the defaults.
+    var stackConfiguration: ComposeConfiguration {
+        var configuration = ComposeConfiguration.fromEnvironment()
+        if let project { configuration.projectName = project }
+        if let compose { configuration.composeFile = compose }
+        return configuration
+    }
+
+    /// Sends log messages to stderr at the level the flags ask for.
+    func bootstrapLogging() -> Logger {
+        let level: Logger.Level = verbose ? .debug : quiet ? .warning : .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: "chaoslab")
+    }
+
+    /// A driver for the configured project.
+    func driver() throws -> ComposeDriver {
+        let configuration = stackConfiguration
+        try configuration.validate()
+        return ComposeDriver(configuration: configuration, logger: bootstrapLogging())
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import ChaosLab
+import Foundation
+
+/// `chaoslab up`: starts the stack and waits until every service is ready.
+struct UpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Start the stack and wait until every service runs and is healthy.",
+        discussion: "On failure, or on SIGINT/SIGTERM while waiting, the stack is removed (volumes included) unless --keep-on-failure is given."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(
+        name: .customLong("knob"),
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Fault knobs to switch on (repeat, or separate with commas).",
+            discussion: "Known: \(FixtureKnob.allCases.map(\.rawValue).joined(separator: ", ")). Default: $CHAOSLAB_KNOBS."
+        )
+    )
+    var knobs: [String] = []
+
+    @Flag(name: .long, help: "Leave a stack that failed to come up in place for inspection.")
+    var keepOnFailure = false
+
+    @Option(name: .long, help: "Seconds every service may take to become ready.")
+    var deadline: Int = 180
+
+    func run() async throws {
+        let driver = try global.driver()
+        var options = UpOptions(deadline: .seconds(deadline), keepOnFailure: keepOnFailure)
+        let inherited = ProcessInfo.processInfo.environment[FixtureKnob.environmentVariable]
+        if !knobs.isEmpty || inherited != nil {
+            let chosen = try FixtureKnob.parse(knobs.isEmpty ? [inherited ?? ""] : knobs)
+            options.environment[FixtureKnob.environmentVariable] = FixtureKnob.environmentValue(chosen)
+        }
+        let work = Task { try await driver.up(options) }
+        let trap = SignalTrap(
+            onFirst: { [keepOnFailure] _ in
+                ChaosLabCommand.printError(keepOnFailure ? "stopping; the stack stays for inspection…" : "stopping; removing the stack…")
+                work.cancel()
+            },
+            onRepeat: { _ in ChaosLabCommand.printError("still stopping; please wait.") }
+        )
+        let report: StackUpReport
+        do {
+            report = try await work.value
+            trap.cancel()
+        } catch {
+            trap.cancel()
+            if let signal = trap.caught {
+                let fate = keepOnFailure ? "the stack was left in place" : "the stack was removed"
+                throw Interrupted(signal: signal, cleanedUp: fate)
+            }
+            throw error
+        }
+        print("Project \(driver.projectName) is up in \(String(format: "%.1f", report.elapsed.seconds)) s.")
+        let file = try? ComposeFile.load(path: driver.configuration.composeFile, environment: nil)
+        print(StatusTable(serviceNames: file?.serviceNames ?? [], instances: report.instances).rendered)
+    }
+}
