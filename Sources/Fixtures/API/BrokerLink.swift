@@ -1,0 +1,83 @@
+import AMQPClient
+import Logging
+import ServiceLifecycle
+
+/// The API's one connection to the broker, with a confirm-mode channel for publishing.
+///
+/// As a service it keeps the connection up: it connects in the background, checks that the
+/// work queue exists (passive declare), watches the connection, and reconnects with
+/// ``Backoff`` after any failure. Requests never wait for that: while there is no connection,
+/// ``publish(_:id:)`` answers ``PublishOutcome/unavailable(reason:)`` at once.
+///
+/// Publishes all go through this actor onto the one ``AMQPConnection``, whose own executor
+/// runs rabbitmq-c's calls one at a time; confirms of concurrent requests are matched to
+/// their publishes by the client, so requests do not queue behind each other's confirms.
+actor BrokerLink: Service {
+    /// How often the link looks at an established connection; a broker that went away is
+    /// noticed within this interval.
+    static let watchInterval: Duration = .milliseconds(250)
+    /// How long a publish waits for the broker's confirm.
+    static let confirmTimeout: Duration = .seconds(5)
+
+    struct Session: Sendable {
+        let connection: AMQPConnection
+        let channel: AMQPChannel
+    }
+
+    let configuration: AMQPConfiguration
+    let workQueue: String
+    let deliveryMode: AMQPDeliveryMode
+    let logger: Logger
+    var session: Session?
+    /// Why the link is down, for 503 bodies and for logging each new reason once.
+    var downReason = "The API has not connected to the broker yet."
+
+    init(configuration: AMQPConfiguration, workQueue: String, deliveryMode: AMQPDeliveryMode, logger: Logger) {
+        self.configuration = configuration
+        self.workQueue = workQueue
+        self.deliveryMode = deliveryMode
+        self.logger = logger
+    }
+
+    /// Whether a connection with a confirm channel is established.
+    var isConnected: Bool {
+        session != nil
+    }
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await self.maintainConnection() }
+        if let session {
+            self.session = nil
+            await session.connection.close()
+        }
+        logger.info("broker link closed")
+    }
+
+    /// Publishes `body` persistently (unless the link was made with transient delivery) to the
+    /// work queue, mandatory, and waits for the broker's confirm.
+    func publish(_ body: [UInt8], id: String) async -> PublishOutcome {
+        guard let session else { return .unavailable(reason: downReason) }
+        if await session.connection.isBlocked {
+            return .unavailable(reason: "The broker is blocking publishers (resource alarm).")
+        }
+        let properties = AMQPProperties(contentType: "application/json", deliveryMode: deliveryMode, messageID: id)
+        do {
+            let confirmation = try await session.channel.publish(
+                body, routingKey: workQueue, mandatory: true, properties: properties,
+                confirmTimeout: Self.confirmTimeout)
+            switch confirmation {
+            case .acked: return .confirmed
+            case .nacked: return .nacked
+            case .returned(let replyCode, let replyText): return .returned(replyCode: replyCode, replyText: replyText)
+            }
+        } catch let error as AMQPError {
+            if case .timedOut = error.code, await session.connection.isOpen {
+                return .unconfirmed(reason: error.message)
+            }
+            await drop(session, because: error.message)
+            return .unavailable(reason: error.message)
+        } catch {
+            return .unavailable(reason: "The publish was cancelled: \(error).")
+        }
+    }
+}

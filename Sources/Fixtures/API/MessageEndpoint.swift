@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// `POST /api/message`: authenticate, validate, publish, and answer 200 only once the broker
+/// has confirmed the message. Nothing is published for a request that gets a 4xx.
+struct MessageEndpoint: Sendable {
+    /// Largest accepted body: 64 KiB.
+    static let bodyLimit = 64 * 1024
+
+    let credentials: BasicCredentials
+    let link: BrokerLink
+    let logger: Logger
+
+    /// Answers the request and logs its outcome in one line.
+    func respond(to request: Request) async -> Response {
+        let start = ContinuousClock.now
+        let response: Response
+        let summary: String
+        do {
+            let id = try await accept(request)
+            response = JSONResponse.make(.ok, ["status": "Message sent", "id": id])
+            summary = "id=\(id)"
+        } catch {
+            response = error.response
+            summary = error.reason.singleLine
+        }
+        let elapsed = (ContinuousClock.now - start).milliseconds
+        logger.info("POST /api/message \(response.status.code) \(summary) ms=\(elapsed)")
+        return response
+    }
+
+    /// Runs the checks in contract order (credentials, size, content) and publishes; returns
+    /// the message id.
+    private func accept(_ request: Request) async throws(RequestRejection) -> String {
+        guard credentials.accepts(authorization: request.headers[.authorization]) else { throw .unauthorized }
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.bodyLimit {
+            throw .tooLarge(limit: Self.bodyLimit)
+        }
+        let body = try await readBody(of: request)
+        let message = try MessageRequest(json: body)
+        let id = message.id ?? UUID().uuidString.lowercased()
+        let work = WorkMessage(
+            id: id, message: message.message, workMilliseconds: message.workMilliseconds ?? 0,
+            poison: message.poison ?? false, sentAt: Timestamp.now())
+        switch await link.publish(work.jsonBody, id: id) {
+        case .confirmed:
+            return id
+        case .nacked:
+            throw .badGateway("The broker refused the message (basic.nack).")
+        case .returned(let replyCode, let replyText):
+            throw .unavailable("The broker could not route the message to its queue (\(replyCode) \(replyText)).")
+        case .unconfirmed(let reason), .unavailable(let reason):
+            throw .unavailable(reason)
+        }
+    }
+
+    /// The whole body, up to the limit: chunked bodies have no Content-Length to check first.
+    private func readBody(of request: Request) async throws(RequestRejection) -> [UInt8] {
+        do {
+            let buffer = try await request.body.collect(upTo: Self.bodyLimit)
+            return Array(buffer.readableBytesView)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw .tooLarge(limit: Self.bodyLimit)
+        } catch {
+            throw .badRequest("The request body could not be read: \(error).")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// A fault knob: each one breaks exactly one guarantee of the reference stack, so that a check
+/// can be shown to fail for the reason it guards.
+///
+/// Every service receives the same `CHAOSLAB_KNOBS` list and acts only on the knobs that
+/// concern it; the broker-side knobs are accepted here so that one list fits all services.
+enum Knob: String, Sendable, Codable, Hashable, CaseIterable {
+    /// The worker consumes with no-ack: a killed worker loses its in-flight messages.
+    case autoAck = "auto-ack"
+    /// The worker sets basic.qos 0: the broker pushes every ready message to one consumer.
+    case prefetchUnlimited = "prefetch-unlimited"
+    /// The worker rejects poison with requeue=true: it comes back forever, never dead-lettered.
+    case requeuePoison = "requeue-poison"
+    /// The API publishes with delivery mode 1: messages do not survive a broker restart.
+    case transientMessages = "transient-messages"
+    /// The broker declares the work queue non-durable (broker side only).
+    case nonDurableQueue = "non-durable-queue"
+    /// The broker declares the work queue without dead-letter arguments (broker side only).
+    case noDeadLetter = "no-dead-letter"
+}
+
+extension Knob {
+    /// Parses a comma-separated list; blanks around names and empty items are ignored.
+    ///
+    /// - Throws: ``ConfigurationError`` naming `variable` and the whole value when a name is
+    ///   not a knob.
+    static func parseList(_ value: String, variable: String) throws(ConfigurationError) -> Set<Knob> {
+        var knobs: Set<Knob> = []
+        for item in value.split(separator: ",") {
+            let name = item.trimmingWhitespace()
+            guard !name.isEmpty else { continue }
+            guard let knob = Knob(rawValue: name) else {
+                let known = Knob.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(
+                    variable: variable, value: value,
+                    reason: "\"\(name)\" is not a fault knob (known knobs: \(known))")
+            }
+            knobs.insert(knob)
+        }
+        return knobs
+    }
+}
