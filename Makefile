@@ -1,0 +1,64 @@
+# ChaosLab. `make` (or `make help`) lists the targets; each says what it does as it runs.
+# Works on Debian 12 as root with no image registry; see README.md.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Swift toolchains on Debian often live outside the default PATH.
+ifneq ($(wildcard /opt/swift/usr/bin/swift),)
+export PATH := /opt/swift/usr/bin:$(PATH)
+endif
+
+SWIFT ?= swift
+# Extra flags for `swift test`, e.g. make test SWIFT_TEST_FLAGS='--filter ChaosLabTests'.
+SWIFT_TEST_FLAGS ?=
+
+.PHONY: help deps images build up down chaos test bench clean
+
+help: ## List the targets
+	@echo "ChaosLab: reliability checks for RabbitMQ stacks run with Docker Compose."
+	@echo
+	@echo "Usage: make TARGET"
+	@echo
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-8s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@echo
+	@echo "Settings come from CHAOSLAB_* variables (images, ports, credentials, CHAOSLAB_KNOBS);"
+	@echo "see docs/reference-stack.md."
+
+deps: ## Install what is missing (Docker, Compose, mmdebstrap, librabbitmq-dev…); start Docker if it does not answer
+	@echo "make deps: install missing packages and make sure a Docker daemon answers"
+	@scripts/deps.sh
+
+images: deps ## Build the broker, Traefik and fixture images locally (skips those up to date)
+	@echo "make images: build chaoslab/rabbitmq, chaoslab/traefik and chaoslab/fixture without a registry"
+	@scripts/images.sh
+
+build: ## Build the Swift package (debug)
+	@echo "make build: swift build"
+	@$(SWIFT) build
+
+up: images ## Bring the reference stack up and wait until every service is healthy
+	@echo "make up: start the reference stack (project $${CHAOSLAB_PROJECT:-chaoslab}) and wait for health"
+	@scripts/stack.sh up
+
+down: ## Take the reference stack down, volumes included
+	@echo "make down: remove the reference stack's containers, network and volumes"
+	@scripts/stack.sh down
+
+chaos: images ## Run the chaos scenarios against the reference stack (brings it up, always takes it down)
+	@echo "make chaos: bring the reference stack up, run the scenarios, take it down"
+	@status=0; scripts/stack.sh up || status=$$?; scripts/stack.sh down; exit $$status
+
+test: images ## Install, build the images, then run every test suite (what CI runs)
+	@echo "make test: swift test $(SWIFT_TEST_FLAGS)"
+	@$(SWIFT) test $(SWIFT_TEST_FLAGS)
+
+bench: images ## Time the reference stack's lifecycle: up to healthy, broker kill to healthy, down
+	@echo "make bench: measure stack start, broker recovery and teardown times"
+	@scripts/bench.sh
+
+clean: ## Take the stack down and remove build/ (the image build cache)
+	@echo "make clean: remove the reference stack and build/"
+	@if docker info >/dev/null 2>&1; then scripts/stack.sh down; fi
+	@rm -rf build

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Times the reference stack's lifecycle on this machine: `up` until every service is healthy,
+# the broker's recovery after `docker kill` + `docker start` (AMQP answering, then healthy),
+# a request through Traefik, and `down`. Needs the stack to be down when it starts, and always
+# takes it down again.
+#
+# Environment: CHAOSLAB_BENCH_KILLS (broker kill rounds, default 3), CHAOSLAB_AMQP_PORT,
+# CHAOSLAB_HTTP_PORT, and everything scripts/stack.sh reads.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+KILLS="${CHAOSLAB_BENCH_KILLS:-3}"
+AMQP_PORT="${CHAOSLAB_AMQP_PORT:-5672}"
+HTTP_PORT="${CHAOSLAB_HTTP_PORT:-80}"
+STACK="${CHAOSLAB_ROOT}/scripts/stack.sh"
+RESULTS=()
+
+record() {
+    RESULTS+=("$(printf '%-44s %s' "$1" "$2")")
+    log "$1: $2"
+}
+
+# Succeeds when the broker on the published AMQP port answers the protocol header with
+# connection.start (a bare TCP connect is not enough: Docker's proxy accepts before the broker).
+amqp_answers() {
+    python3 - "${AMQP_PORT}" <<'PY' 2>/dev/null
+import socket, sys
+with socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1) as s:
+    s.settimeout(1)
+    s.sendall(b"AMQP\x00\x00\x09\x01")
+    sys.exit(0 if s.recv(1) == b"\x01" else 1)
+PY
+}
+
+service_container() {
+    docker ps -aq --filter "label=com.docker.compose.project=${CHAOSLAB_PROJECT}" \
+        --filter "label=com.docker.compose.service=$1" | head -n 1
+}
+
+# Waits (at most 120 s) until CONDITION (a command) succeeds; prints the seconds since START.
+time_until() {
+    local start="$1" deadline=$((SECONDS + 120))
+    shift
+    until "$@"; do
+        [ "${SECONDS}" -lt "${deadline}" ] || die "gave up after 120 s waiting for: $*"
+        sleep 0.1
+    done
+    since "${start}"
+}
+
+healthy() { [ "$(docker inspect -f '{{.State.Health.Status}}' "$1" 2>/dev/null)" = healthy ]; }
+
+main() {
+    docker_answers || die "the Docker daemon does not answer; run 'make deps' first."
+    [ -z "$(docker ps -q --filter "label=com.docker.compose.project=${CHAOSLAB_PROJECT}")" ] \
+        || die "the stack ${CHAOSLAB_PROJECT} is running; the benchmark starts from nothing: run 'make down' first."
+    trap '"${STACK}" down >/dev/null 2>&1 || true' EXIT
+
+    local started broker round
+    started="$(now)"
+    "${STACK}" up
+    record "up -> every service healthy, routes up (s)" "$(since "${started}")"
+
+    local code seconds
+    read -r code seconds < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
+        "http://127.0.0.1:${HTTP_PORT}/api/health" || true)
+    record "GET /api/health through Traefik" "HTTP ${code:-none} in ${seconds:-?} s"
+
+    broker="$(service_container rabbitmq)"
+    for round in $(seq 1 "${KILLS}"); do
+        started="$(now)"
+        docker kill "${broker}" >/dev/null
+        docker start "${broker}" >/dev/null
+        record "broker kill #${round} -> AMQP answers (s)" "$(time_until "${started}" amqp_answers)"
+        record "broker kill #${round} -> healthy (s)" "$(time_until "${started}" healthy "${broker}")"
+    done
+
+    started="$(now)"
+    "${STACK}" down
+    trap - EXIT
+    record "down, volumes included (s)" "$(since "${started}")"
+
+    echo
+    echo "ChaosLab stack benchmark ($(nproc) cores, compose: ${COMPOSE[*]:-?})"
+    printf '%s\n' "${RESULTS[@]}"
+}
+
+find_compose || die "no compose command; run 'make deps' first."
+main "$@"
