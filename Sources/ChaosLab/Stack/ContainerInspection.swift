@@ -47,8 +47,9 @@ struct ContainerInspection: Decodable, Sendable {
 
         struct Endpoint: Decodable, Sendable {
             var aliases: [String]?
+            var ipAddress: String?
 
-            enum CodingKeys: String, CodingKey { case aliases = "Aliases" }
+            enum CodingKeys: String, CodingKey { case aliases = "Aliases", ipAddress = "IPAddress" }
         }
 
         var ports: [String: [Binding]?]?
@@ -119,7 +120,8 @@ struct ContainerInspection: Decodable, Sendable {
             restartCount: restartCount ?? 0,
             restartPolicy: hostConfig?.restartPolicy?.name.flatMap { $0.isEmpty ? nil : $0 } ?? "no",
             ports: ports,
-            networks: attachments.map(\.network)
+            networks: attachments.map(\.network),
+            addresses: (networkSettings?.networks ?? [:]).values.compactMap(\.ipAddress).filter { !$0.isEmpty }.sorted()
         )
     }
 }

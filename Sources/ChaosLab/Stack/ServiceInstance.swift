@@ -27,6 +27,8 @@ public struct ServiceInstance: Sendable, Hashable, Codable {
     public var ports: [PublishedPort]
     /// The networks the instance is attached to.
     public var networks: [String]
+    /// The instance's IP addresses on those networks; a broker sees its clients by these.
+    public var addresses: [String]
 
     public init(
         service: String,
@@ -40,7 +42,8 @@ public struct ServiceInstance: Sendable, Hashable, Codable {
         restartCount: Int = 0,
         restartPolicy: String = "no",
         ports: [PublishedPort] = [],
-        networks: [String] = []
+        networks: [String] = [],
+        addresses: [String] = []
     ) {
         self.service = service
         self.index = index
@@ -54,6 +57,7 @@ public struct ServiceInstance: Sendable, Hashable, Codable {
         self.restartPolicy = restartPolicy
         self.ports = ports
         self.networks = networks
+        self.addresses = addresses
     }
 
     /// The first 12 characters of the container id, as Docker prints it.

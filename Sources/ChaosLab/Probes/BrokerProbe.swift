@@ -1,0 +1,73 @@
+import Foundation
+
+/// Asks the broker itself what it holds, with `rabbitmqctl` inside the broker's container.
+///
+/// The broker's own view is the lab's first source of truth: it does not depend on how the
+/// stack under test logs or what its authors chose to print.
+public struct BrokerProbe: Sendable {
+    /// The stack the broker runs in.
+    public let stack: any StackDriver
+    /// The broker's service.
+    public let broker: ServiceTarget
+    /// The deadline for one `rabbitmqctl` call.
+    public var timeout: Duration
+
+    public init(stack: any StackDriver, broker: ServiceTarget = "rabbitmq", timeout: Duration = .seconds(30)) {
+        self.stack = stack
+        self.broker = broker
+        self.timeout = timeout
+    }
+
+    /// Every queue of the default virtual host.
+    public func queues() async throws -> [QueueStatus] {
+        let rows = try await list(
+            "list_queues", columns: ["name", "durable", "messages_ready", "messages_unacknowledged", "consumers"]
+        )
+        return rows.map { row in
+            QueueStatus(
+                name: row["name"] as? String ?? "",
+                durable: row["durable"] as? Bool ?? false,
+                ready: (row["messages_ready"] as? NSNumber)?.intValue ?? 0,
+                unacknowledged: (row["messages_unacknowledged"] as? NSNumber)?.intValue ?? 0,
+                consumers: (row["consumers"] as? NSNumber)?.intValue ?? 0
+            )
+        }
+    }
+
+    /// One queue, or `nil` when the broker has no queue of that name.
+    public func queue(named name: String) async throws -> QueueStatus? {
+        try await queues().first { $0.name == name }
+    }
+
+    /// Runs `rabbitmqctl <command> --formatter json <columns>` and decodes its rows.
+    func list(_ command: String, columns: [String]) async throws -> [[String: Any]] {
+        let arguments = ["rabbitmqctl", "-q", command, "--formatter", "json"] + columns
+        let result = try await stack.exec(broker, arguments, timeout: timeout)
+        guard result.succeeded else {
+            throw BrokerProbeError(
+                command: arguments.joined(separator: " "),
+                reason: "it exited with \(result.status) and said: \(result.lastErrorLines(3).joined(separator: " | "))"
+            )
+        }
+        let data = Data(result.outputBytes)
+        guard let rows = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] else {
+            throw BrokerProbeError(
+                command: arguments.joined(separator: " "),
+                reason: "its output is not a JSON list of rows: \(String(decoding: data.prefix(200), as: UTF8.self))"
+            )
+        }
+        return rows
+    }
+}
+
+/// The broker could not be asked, or its answer could not be read.
+public struct BrokerProbeError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The command run in the broker's container.
+    public var command: String
+    /// Why its answer is unusable.
+    public var reason: String
+
+    public var description: String {
+        "Asking the broker with `\(command)` failed: \(reason)."
+    }
+}

@@ -1,0 +1,37 @@
+import ChaosLab
+import Testing
+
+/// Brings the reference stack up around a suite and always tears it down afterwards.
+///
+/// A stack left behind by an interrupted run is removed first, so a run never starts on
+/// someone else's state. Teardown happens on success, on failure and on cancellation, and it
+/// verifies that no container, network or volume of the project remains; if that
+/// verification fails, the suite fails.
+struct LiveStackTrait: SuiteTrait, TestScoping {
+    var isRecursive: Bool { false }
+
+    func provideScope(
+        for test: Test,
+        testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let driver = LiveStack.driver
+        try await driver.down()
+        try await driver.up(UpOptions(deadline: .seconds(240)))
+        let outcome: Result<Void, any Error>
+        do {
+            try await function()
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        // Teardown must run even when the suite was cancelled.
+        try await Task { try await driver.down() }.value
+        try outcome.get()
+    }
+}
+
+extension Trait where Self == LiveStackTrait {
+    /// Runs the suite against the live reference stack.
+    static var liveStack: Self { LiveStackTrait() }
+}
