@@ -1,0 +1,47 @@
+/// How the lab publishes a message through a stack's HTTP API.
+public struct APIRole: Sendable, Codable, Hashable {
+    /// The API's service.
+    public var service: String
+    /// Base URL of the API as seen from the host, e.g. `http://127.0.0.1:8000`.
+    public var baseURL: String
+    /// Base URL through the reverse proxy, when there is one, e.g. `http://127.0.0.1`.
+    public var proxiedBaseURL: String?
+    /// The path messages are posted to.
+    public var messagePath: String
+    /// Basic-auth credentials, when the API wants them.
+    public var user: String?
+    public var password: String?
+    /// The JSON body template. `{{token}}` is replaced by the lab's unique message token and
+    /// `{{work_ms}}` by the requested work time in milliseconds.
+    public var bodyTemplate: String
+    /// Whether the body template can ask for work time and poison (the reference API can; a
+    /// student's API usually cannot).
+    public var supportsWorkTime: Bool
+
+    public init(
+        service: String,
+        baseURL: String,
+        proxiedBaseURL: String? = nil,
+        messagePath: String = "/api/message",
+        user: String? = nil,
+        password: String? = nil,
+        bodyTemplate: String = #"{"message": "{{token}}"}"#,
+        supportsWorkTime: Bool = false
+    ) {
+        self.service = service
+        self.baseURL = baseURL
+        self.proxiedBaseURL = proxiedBaseURL
+        self.messagePath = messagePath
+        self.user = user
+        self.password = password
+        self.bodyTemplate = bodyTemplate
+        self.supportsWorkTime = supportsWorkTime
+    }
+
+    /// The request body for one message.
+    public func body(token: String, workMilliseconds: Int = 0) -> String {
+        bodyTemplate
+            .replacing("{{token}}", with: token)
+            .replacing("{{work_ms}}", with: String(workMilliseconds))
+    }
+}

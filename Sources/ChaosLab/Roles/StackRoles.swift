@@ -1,0 +1,38 @@
+/// What each service of a stack is for, and how the lab talks to it and observes it.
+///
+/// Checks see a stack only through its roles, never through the internals of the reference
+/// fixtures, so the same checks run on a student's stack once its roles are known.
+public struct StackRoles: Sendable, Codable, Hashable {
+    /// The broker's service.
+    public var broker: String
+    /// How to publish through the stack's API; `nil` when the stack has no HTTP API.
+    public var api: APIRole?
+    /// The worker services, each consuming the work queue.
+    public var workers: [String]
+    /// The queue the API publishes to and the workers consume.
+    public var workQueue: String
+    /// The dead-letter queue, when the stack claims dead-lettering.
+    public var deadLetterQueue: String?
+    /// The reverse proxy's service, when there is one.
+    public var proxy: String?
+    /// How a worker shows what it processed.
+    public var workerEvidence: WorkerEvidence
+
+    public init(
+        broker: String,
+        api: APIRole?,
+        workers: [String],
+        workQueue: String,
+        deadLetterQueue: String? = nil,
+        proxy: String? = nil,
+        workerEvidence: WorkerEvidence
+    ) {
+        self.broker = broker
+        self.api = api
+        self.workers = workers
+        self.workQueue = workQueue
+        self.deadLetterQueue = deadLetterQueue
+        self.proxy = proxy
+        self.workerEvidence = workerEvidence
+    }
+}

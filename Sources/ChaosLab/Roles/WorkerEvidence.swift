@@ -1,0 +1,20 @@
+/// Where a worker shows which messages it received and finished.
+public struct WorkerEvidence: Sendable, Codable, Hashable {
+    /// A regular expression over one stdout line meaning "started on a message". It must have
+    /// a named group `token` capturing the lab's token, and may have `redelivered`
+    /// (`true`/`false`/`True`/`False`).
+    public var receivedPattern: String?
+    /// A regular expression meaning "finished (acked) a message", with a `token` group.
+    public var donePattern: String?
+    /// A regular expression meaning "rejected a message", with a `token` group.
+    public var rejectedPattern: String?
+    /// A JSON-lines file of ``WorkerRecord``s inside the worker containers (on a volume).
+    public var recordFile: String?
+
+    public init(receivedPattern: String? = nil, donePattern: String? = nil, rejectedPattern: String? = nil, recordFile: String? = nil) {
+        self.receivedPattern = receivedPattern
+        self.donePattern = donePattern
+        self.rejectedPattern = rejectedPattern
+        self.recordFile = recordFile
+    }
+}
