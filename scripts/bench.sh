@@ -7,6 +7,7 @@
 # Environment: CHAOSLAB_BENCH_KILLS (broker kill rounds, default 3), CHAOSLAB_AMQP_PORT,
 # CHAOSLAB_HTTP_PORT, and everything scripts/stack.sh reads.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KILLS="${CHAOSLAB_BENCH_KILLS:-3}"

@@ -8,6 +8,7 @@
 #   CHAOSLAB_DOCKERD_LOG      where that dockerd logs (default /var/log/chaoslab-dockerd.log)
 #   CHAOSLAB_DOCKERD_TIMEOUT  seconds to wait for it to answer (default 60)
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DOCKERD_FLAGS="${CHAOSLAB_DOCKERD_FLAGS:---iptables=false}"

@@ -13,6 +13,7 @@
 #   CHAOSLAB_DEBIAN_MIRROR, CHAOSLAB_DEBIAN_SECURITY_MIRROR
 #                              Debian mirrors for mmdebstrap
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RABBITMQ_IMAGE="${CHAOSLAB_RABBITMQ_IMAGE:-${CHAOSLAB_DEFAULT_RABBITMQ_IMAGE}}"
@@ -58,7 +59,9 @@ drop_replaced() {
     [ -n "${old_id}" ] || return 0
     [ "$(docker image inspect -f '{{.Id}}' "${name}" 2>/dev/null)" != "${old_id}" ] || return 0
     [ -z "$(docker image inspect -f '{{join .RepoTags ""}}' "${old_id}" 2>/dev/null)" ] || return 0
-    docker image rm "${old_id}" >/dev/null 2>&1 && log "removed the replaced image ${old_id:7:12}" || true
+    if docker image rm "${old_id}" >/dev/null 2>&1; then
+        log "removed the replaced image ${old_id:7:12}"
+    fi
 }
 
 image_id() { docker image inspect -f '{{.Id}}' "$1" 2>/dev/null || true; }
@@ -115,6 +118,8 @@ debian_rootfs() {
 # MARK: - RabbitMQ
 
 RABBITMQ_PACKAGES=rabbitmq-server,ca-certificates
+# Hooks are shell run by mmdebstrap with the root filesystem as $1: single quotes on purpose.
+# shellcheck disable=SC2016
 RABBITMQ_HOOKS=(
     --customize-hook='echo "[rabbitmq_management]." >"$1/etc/rabbitmq/enabled_plugins"'
     --customize-hook='install -m 0755 "${CHAOSLAB_RECIPES}/rabbitmq/docker-entrypoint.sh" "$1/usr/local/bin/"'
@@ -241,6 +246,7 @@ fixture_binary() {
 }
 
 FIXTURE_PACKAGES=librabbitmq4,libstdc++6,ca-certificates
+# shellcheck disable=SC2016 # expanded by mmdebstrap's hook shell
 FIXTURE_HOOKS=(--customize-hook='mkdir -p "$1/data"')
 
 build_fixture() {

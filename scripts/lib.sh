@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # the names defined here are used by the scripts that source it
 # Shared helpers for the scripts in this folder; sourced, never run.
 # Every script prints what it does on stdout and its errors on stderr.
 

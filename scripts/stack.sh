@@ -7,6 +7,7 @@
 # Environment: CHAOSLAB_PROJECT (default chaoslab), CHAOSLAB_UP_TIMEOUT (seconds, default 180),
 # and everything compose/docker-compose.yml reads (CHAOSLAB_KNOBS, ports, images, credentials).
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 UP_TIMEOUT="${CHAOSLAB_UP_TIMEOUT:-180}"
