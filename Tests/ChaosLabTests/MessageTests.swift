@@ -65,7 +65,7 @@ struct MessageTests {
         #expect(FixtureKnob.environmentValue([.transientMessages, .nonDurableQueue]) == "transient-messages,non-durable-queue")
         #expect(try FixtureKnob.parse([""]) == [])
         let error = try #require(throws: FixtureKnobError.self) { try FixtureKnob.parse(["auto-ack,autoack"]) }
-        #expect(error.description == #"Unknown fault knob "autoack"; known knobs: auto-ack, prefetch-unlimited, requeue-poison, transient-messages, non-durable-queue, no-dead-letter."#)
+        #expect(error.description == #"Unknown fault knob "autoack"; known knobs: auto-ack, prefetch-unlimited, requeue-poison, transient-messages, non-durable-queue, no-dead-letter, idle-worker2."#)
     }
 
     @Test("targets print as service or service#instance")

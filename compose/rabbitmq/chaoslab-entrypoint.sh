@@ -19,6 +19,7 @@ password="${CHAOSLAB_AMQP_PASSWORD:?CHAOSLAB_AMQP_PASSWORD must be set}"
 
 # Prints $1 without the whitespace around it (word splitting does the work; globbing is off).
 trim() {
+    # shellcheck disable=SC2086 # splitting is the point
     set -- $1
     printf '%s' "$*"
 }
@@ -34,9 +35,9 @@ for knob in ${CHAOSLAB_KNOBS:-}; do
         '') ;;
         non-durable-queue) work_durable=false ;;
         no-dead-letter) work_dead_letter=false ;;
-        auto-ack | prefetch-unlimited | requeue-poison | transient-messages) ;;
+        auto-ack | prefetch-unlimited | requeue-poison | transient-messages | idle-worker2) ;;
         *)
-            printf "chaoslab-entrypoint: unknown knob '%s' in CHAOSLAB_KNOBS (known: auto-ack, prefetch-unlimited, requeue-poison, transient-messages, non-durable-queue, no-dead-letter)\n" "$(trim "$knob")" >&2
+            printf "chaoslab-entrypoint: unknown knob '%s' in CHAOSLAB_KNOBS (known: auto-ack, prefetch-unlimited, requeue-poison, transient-messages, non-durable-queue, no-dead-letter, idle-worker2)\n" "$(trim "$knob")" >&2
             exit 64
             ;;
     esac
@@ -52,6 +53,7 @@ json_string() {
         tail=${rest#?}
         char=${rest%"$tail"}
         rest=$tail
+        # shellcheck disable=SC1003 # a lone backslash in single quotes
         case $char in
             '"' | '\') escaped="$escaped\\$char" ;;
             *) escaped="$escaped$char" ;;

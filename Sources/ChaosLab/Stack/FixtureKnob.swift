@@ -15,6 +15,8 @@ public enum FixtureKnob: String, Sendable, Hashable, Codable, CaseIterable {
     case nonDurableQueue = "non-durable-queue"
     /// The broker declares the work queue without dead-letter arguments.
     case noDeadLetter = "no-dead-letter"
+    /// The worker `worker2` connects but never consumes: the other worker gets every message.
+    case idleWorker2 = "idle-worker2"
 
     /// The environment variable that carries the knobs.
     public static let environmentVariable = "CHAOSLAB_KNOBS"

@@ -16,6 +16,9 @@ enum Knob: String, Sendable, Codable, Hashable, CaseIterable {
     case nonDurableQueue = "non-durable-queue"
     /// The broker declares the work queue without dead-letter arguments (broker side only).
     case noDeadLetter = "no-dead-letter"
+    /// The worker with id `worker2` connects and checks the queue but never consumes, like a
+    /// worker subscribed to the wrong queue: the other worker gets every message.
+    case idleWorker2 = "idle-worker2"
 }
 
 extension Knob {

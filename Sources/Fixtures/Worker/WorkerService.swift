@@ -66,6 +66,12 @@ struct WorkerService: Service {
         do {
             let channel = try await connection.openChannel()
             try await checkQueue(on: channel)
+            if configuration.has(.idleWorker2), configuration.workerID == "worker2" {
+                logger.info("knob idle-worker2: connected, not consuming \(configuration.workQueue)")
+                while true {
+                    _ = try await connection.nextDelivery(timeout: Self.deliveryPoll)
+                }
+            }
             try await channel.setPrefetch(count: prefetch)
             try await channel.consume(queue: configuration.workQueue, consumerTag: configuration.workerID, noAck: !acknowledges)
             onConsuming()

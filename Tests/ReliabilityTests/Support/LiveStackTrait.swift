@@ -18,6 +18,7 @@ struct LiveStackTrait: SuiteTrait, TestScoping {
         let driver = LiveStack.driver
         try await driver.down()
         try await driver.up(UpOptions(deadline: .seconds(240)))
+        await KnobState.shared.reset()
         let outcome: Result<Void, any Error>
         do {
             try await function()

@@ -1,0 +1,25 @@
+import ChaosLab
+import Foundation
+
+/// Which fault knobs the live stack currently runs with; recreating the stack is the only way
+/// to change them, so tests ask for a set and the stack is recreated only when it differs.
+actor KnobState {
+    static let shared = KnobState()
+
+    private var current: Set<FixtureKnob> = []
+
+    /// Called by the suite trait after it brought the reference stack up.
+    func reset() {
+        current = []
+    }
+
+    /// Makes the live stack run with exactly `knobs`, recreating it (volumes included) if needed.
+    func ensure(_ knobs: Set<FixtureKnob>) async throws {
+        guard knobs != current else { return }
+        let driver = LiveStack.driver
+        try await driver.down()
+        let value = FixtureKnob.environmentValue(FixtureKnob.allCases.filter(knobs.contains))
+        try await driver.up(UpOptions(environment: [FixtureKnob.environmentVariable: value], deadline: .seconds(240)))
+        current = knobs
+    }
+}
