@@ -1,0 +1,80 @@
+/// What a ``HistoryChecker`` found in a history: which acknowledged messages were handled,
+/// lost, processed twice or redelivered, which messages appeared from nowhere, and the figures
+/// a report shows.
+public struct HistoryAnalysis: Sendable, Codable, Hashable {
+    /// The policy the history was judged by.
+    public var policy: HistoryPolicy
+    /// How many messages the lab must see handled: those whose publish was acknowledged.
+    public var acknowledged: Int
+    /// How many acknowledged messages were processed.
+    public var processed: Int
+    /// How many acknowledged messages were dead-lettered and count as handled, because they
+    /// were expected to be or the policy allows it.
+    public var deadLettered: Int
+    /// Messages whose publish failed or went unanswered: the lab cannot know whether the broker
+    /// kept them, so they are neither expected nor lost. Sorted by when they were published.
+    public var indeterminate: [String]
+    /// Acknowledged messages never handled, each with the last thing seen. Always an error.
+    public var lost: [MessageFinding]
+    /// Acknowledged messages handled the wrong way: processed though expected to be
+    /// dead-lettered. Always an error.
+    public var mishandled: [MessageFinding]
+    /// Messages workers received or processed that the lab never published, or whose publish
+    /// failed (unless the policy lets those appear). Always an error.
+    public var unexpected: [MessageFinding]
+    /// Messages processed more than once; an error only if the policy disallows duplicates.
+    public var duplicated: [DuplicatedMessage]
+    /// Messages delivered again with the redelivered flag; never an error by itself.
+    public var redelivered: [RedeliveredMessage]
+    /// How many processings each worker did, duplicates and unexpected messages included.
+    public var processedByWorker: [String: Int]
+    /// From the publish being acknowledged to the message's first processing, over the
+    /// acknowledged messages that were processed; `nil` if none were. It can be slightly
+    /// negative when a worker finishes before the lab has recorded the API's answer.
+    public var latency: LatencyStatistics?
+    /// What the sources could not say (from ``History/gaps``).
+    public var gaps: [String]
+
+    public init(
+        policy: HistoryPolicy,
+        acknowledged: Int,
+        processed: Int,
+        deadLettered: Int,
+        indeterminate: [String] = [],
+        lost: [MessageFinding] = [],
+        mishandled: [MessageFinding] = [],
+        unexpected: [MessageFinding] = [],
+        duplicated: [DuplicatedMessage] = [],
+        redelivered: [RedeliveredMessage] = [],
+        processedByWorker: [String: Int] = [:],
+        latency: LatencyStatistics? = nil,
+        gaps: [String] = []
+    ) {
+        self.policy = policy
+        self.acknowledged = acknowledged
+        self.processed = processed
+        self.deadLettered = deadLettered
+        self.indeterminate = indeterminate
+        self.lost = lost
+        self.mishandled = mishandled
+        self.unexpected = unexpected
+        self.duplicated = duplicated
+        self.redelivered = redelivered
+        self.processedByWorker = processedByWorker
+        self.latency = latency
+        self.gaps = gaps
+    }
+
+    /// Whether the history shows correct handling under ``policy``: nothing lost, mishandled
+    /// or unexpected, and no duplicates unless allowed. Gaps do not make it unclean; they are
+    /// reported beside it.
+    public var isClean: Bool {
+        lost.isEmpty && mishandled.isEmpty && unexpected.isEmpty && (policy.allowDuplicates || duplicated.isEmpty)
+    }
+
+    /// The findings that make the history unclean, one line each, most serious first.
+    public var errors: [String] {
+        lost.map(\.explanation) + mishandled.map(\.explanation) + unexpected.map(\.explanation)
+            + (policy.allowDuplicates ? [] : duplicated.map(\.description))
+    }
+}
