@@ -11,10 +11,12 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 endif
 
 SWIFT ?= swift
+# Extra flags for `chaoslab run`, e.g. make chaos CHAOS_FLAGS='--check redelivery'.
+CHAOS_FLAGS ?=
 # Extra flags for `swift test`, e.g. make test SWIFT_TEST_FLAGS='--filter ChaosLabTests'.
 SWIFT_TEST_FLAGS ?=
 
-.PHONY: help deps images build up down chaos test bench clean
+.PHONY: help deps images build up down chaos selftest test bench clean
 
 help: ## List the targets
 	@echo "ChaosLab: reliability checks for RabbitMQ stacks run with Docker Compose."
@@ -46,9 +48,15 @@ down: ## Take the reference stack down, volumes included
 	@echo "make down: remove the reference stack's containers, network and volumes"
 	@scripts/stack.sh down
 
-chaos: images ## Run the chaos scenarios against the reference stack (brings it up, always takes it down)
-	@echo "make chaos: bring the reference stack up, run the scenarios, take it down"
-	@status=0; scripts/stack.sh up || status=$$?; scripts/stack.sh down; exit $$status
+chaos: images ## Bring the reference stack up, run every check with progress, take it down, write reports/<timestamp>/
+	@echo "make chaos: chaoslab run (every check; the report goes to reports/)"
+	@$(SWIFT) build --product chaoslab
+	@$$($(SWIFT) build --show-bin-path)/chaoslab run $(CHAOS_FLAGS)
+
+selftest: images ## Prove every check passes on the reference stack and fails with each of its knobs
+	@echo "make selftest: chaoslab selftest"
+	@$(SWIFT) build --product chaoslab
+	@$$($(SWIFT) build --show-bin-path)/chaoslab selftest
 
 test: images ## Install, build the images, then run every test suite (what CI runs)
 	@echo "make test: swift test $(SWIFT_TEST_FLAGS)"

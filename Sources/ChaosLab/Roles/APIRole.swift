@@ -8,6 +8,8 @@ public struct APIRole: Sendable, Codable, Hashable {
     public var proxiedBaseURL: String?
     /// The path messages are posted to.
     public var messagePath: String
+    /// A path answering 200 when the API is ready to publish, e.g. `/api/health`.
+    public var healthPath: String?
     /// Basic-auth credentials, when the API wants them.
     public var user: String?
     public var password: String?
@@ -23,6 +25,7 @@ public struct APIRole: Sendable, Codable, Hashable {
         baseURL: String,
         proxiedBaseURL: String? = nil,
         messagePath: String = "/api/message",
+        healthPath: String? = nil,
         user: String? = nil,
         password: String? = nil,
         bodyTemplate: String = #"{"message": "{{token}}"}"#,
@@ -32,6 +35,7 @@ public struct APIRole: Sendable, Codable, Hashable {
         self.baseURL = baseURL
         self.proxiedBaseURL = proxiedBaseURL
         self.messagePath = messagePath
+        self.healthPath = healthPath
         self.user = user
         self.password = password
         self.bodyTemplate = bodyTemplate

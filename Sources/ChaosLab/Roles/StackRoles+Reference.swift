@@ -14,6 +14,7 @@ extension StackRoles {
                 service: "api",
                 baseURL: "http://127.0.0.1:\(port("CHAOSLAB_API_PORT", 8000))",
                 proxiedBaseURL: httpPort == 80 ? "http://127.0.0.1" : "http://127.0.0.1:\(httpPort)",
+                healthPath: "/api/health",
                 user: environment["CHAOSLAB_API_USER"] ?? "admin",
                 password: environment["CHAOSLAB_API_PASSWORD"] ?? "chaoslab-api-secret",
                 bodyTemplate: #"{"message": "{{token}}", "id": "{{token}}", "work_ms": {{work_ms}}}"#,

@@ -1,0 +1,58 @@
+import Foundation
+
+extension CheckContext {
+    /// Posts one message through the API role (direct, not through the proxy).
+    /// - Parameters:
+    ///   - token: the lab's token, put into the body by the role's template.
+    ///   - workMilliseconds: how long the worker should work on it, where the API supports it.
+    public func publish(_ token: String, workMilliseconds: Int = 0) async throws -> PublishAttempt {
+        guard let api = roles.api else {
+            throw CheckSetupError(reason: "The stack has no API role to publish through.")
+        }
+        let at = Date()
+        let credentials = api.user.map { ($0, api.password ?? "") }
+        do {
+            let exchange = try await http.send(
+                "POST", api.baseURL + api.messagePath,
+                body: api.body(token: token, workMilliseconds: workMilliseconds),
+                headers: [("Content-Type", "application/json")],
+                basicAuth: credentials.map { (user: $0.0, password: $0.1) },
+                timeout: .seconds(10)
+            )
+            return PublishAttempt(token: token, at: at, status: exchange.status, detail: exchange.body, took: exchange.duration)
+        } catch {
+            return PublishAttempt(token: token, at: at, status: nil, detail: error.description, took: .seconds(Date().timeIntervalSince(at)))
+        }
+    }
+
+    /// Posts messages one after another and returns every attempt, acknowledged or not.
+    public func publish(_ tokens: [String], workMilliseconds: Int = 0) async throws -> [PublishAttempt] {
+        var attempts: [PublishAttempt] = []
+        for token in tokens {
+            attempts.append(try await publish(token, workMilliseconds: workMilliseconds))
+        }
+        return attempts
+    }
+
+    /// Evidence listing publish attempts the API did not acknowledge, or `nil` if all were.
+    public func unacknowledgedEvidence(_ attempts: [PublishAttempt]) -> Evidence? {
+        let refused = attempts.filter { !$0.acknowledged }
+        guard !refused.isEmpty else { return nil }
+        return Evidence(
+            source: "api",
+            title: "\(refused.count) of \(attempts.count) publishes were not acknowledged",
+            lines: refused.prefix(20).map { "\($0.token): \($0.status.map(String.init) ?? "no response") \($0.detail.prefix(200))" }
+        )
+    }
+}
+
+/// A check could not set up what it needs (no API role, a service that does not exist, …).
+public struct CheckSetupError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Runs checks one at a time on one stack, each from a known state, and turns what they
+/// conclude into ``CheckResult``s with timing and the faults they injected.
+///
+/// Before each check every service runs and the work queue is empty; after it, the faults it
+/// left in force are undone and, if it injected any, the runner waits until the workers
+/// consume again, so the order of checks does not matter.
+public struct CheckRunner: Sendable {
+    public let context: CheckContext
+
+    public init(context: CheckContext) {
+        self.context = context
+    }
+
+    /// Runs `check` and never throws: a check that cannot conclude gets ``Verdict/error``.
+    public func run(_ check: any ReliabilityCheck) async -> CheckResult {
+        let startedAt = Date()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let faultsBefore = await context.faults.events.count
+        let outcome: CheckOutcome
+        do {
+            try await prepare()
+            outcome = try await check.run(in: context)
+        } catch is CancellationError {
+            outcome = CheckOutcome(verdict: .error, reason: "The check was cancelled before it could conclude.")
+        } catch {
+            outcome = CheckOutcome(verdict: .error, reason: "The check could not conclude: \(error)")
+        }
+        let healFailures = await context.faults.heal()
+        let events = Array(await context.faults.events.dropFirst(faultsBefore))
+        if !events.isEmpty {
+            await settle()
+        }
+        var reason = outcome.reason
+        if !healFailures.isEmpty {
+            reason += " Afterwards the stack could not be restored: \(healFailures.joined(separator: "; "))."
+        }
+        return CheckResult(
+            check: check.name,
+            title: check.title,
+            verdict: outcome.verdict,
+            reason: reason,
+            expectation: check.expectation,
+            figures: outcome.figures,
+            evidence: outcome.evidence,
+            faults: events,
+            messages: outcome.messages,
+            startedAt: startedAt,
+            duration: clock.now - start
+        )
+    }
+
+    /// Every service running (stopped ones started) and the work queue empty.
+    func prepare() async throws {
+        for instance in try await context.stack.instances() where instance.state != .running {
+            if instance.state == .paused {
+                try await context.faults.inject(.unpause(instance.target))
+            } else {
+                try await context.faults.inject(.start(instance.target))
+            }
+        }
+        try await Wait.until("the broker to answer", deadline: .seconds(60), every: .seconds(1)) {
+            try await context.broker.queue(named: context.roles.workQueue)
+        }
+        try await context.broker.purge(context.roles.workQueue)
+    }
+
+    /// Waits until the stack can take the first check: the broker answers, every worker
+    /// consumes and the API is healthy (each bounded; what stays missing is the checks' to find).
+    public func waitUntilReady() async throws {
+        try await Wait.until("the broker to answer", deadline: .seconds(60), every: .seconds(1)) {
+            try await context.broker.queue(named: context.roles.workQueue)
+        }
+        await settle()
+    }
+
+    /// Waits (bounded) until every worker consumes the work queue again after faults.
+    func settle() async {
+        let expected = context.roles.workers.count
+        _ = try? await Wait.until("\(expected) consumers on \(context.roles.workQueue)", deadline: .seconds(45), every: .milliseconds(500)) {
+            let consumers = try await context.broker.queue(named: context.roles.workQueue)?.consumers ?? 0
+            return consumers >= expected ? consumers : nil
+        }
+        if let api = context.roles.api, let health = api.healthPath {
+            _ = try? await Wait.until("the API to report healthy", deadline: .seconds(30), every: .milliseconds(300)) {
+                let exchange = try await context.http.send("GET", api.baseURL + health, timeout: .seconds(2))
+                return exchange.status == 200 ? exchange : nil
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+public import Foundation
+
+/// Finds out which worker handled which of the lab's messages, and when, from what the
+/// workers show: lines on their stdout matched by the roles' patterns, and the record file
+/// where the stack keeps one (the reference fixtures' `messages.log`).
+///
+/// The record file is the richer source (exact start and end, outcome), stdout the more
+/// universal one, and the only one that shows a delivery a worker never finished because it
+/// was killed. Both are read and merged into one ``MessageTrace`` per delivery.
+public struct WorkerObserver: Sendable {
+    public let stack: any StackDriver
+    public let roles: StackRoles
+
+    public init(stack: any StackDriver, roles: StackRoles) {
+        self.stack = stack
+        self.roles = roles
+    }
+
+    /// Every delivery of a message whose token starts with `tokenPrefix`, seen since `since`,
+    /// ordered by start time.
+    public func deliveries(tokenPrefix: String, since: Date) async throws -> [MessageTrace] {
+        var traces = try await fromRecordFile(tokenPrefix: tokenPrefix)
+        for trace in try await fromStdout(tokenPrefix: tokenPrefix, since: since) {
+            let known = traces.contains { other in
+                other.id == trace.id && other.worker == trace.worker && abs(other.start.timeIntervalSince(trace.start)) < 2
+            }
+            if !known { traces.append(trace) }
+        }
+        return traces.filter { $0.start >= since.addingTimeInterval(-1) }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+
+    /// Deliveries recorded in the record file, read through any worker (stopped ones too).
+    func fromRecordFile(tokenPrefix: String) async throws -> [MessageTrace] {
+        guard let path = roles.workerEvidence.recordFile, let worker = roles.workers.first else { return [] }
+        let bytes: [UInt8]
+        do {
+            bytes = try await stack.readFile(path, from: ServiceTarget(service: worker))
+        } catch {
+            // No file yet means no message processed yet.
+            return []
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return WorkerLog(parsing: bytes).records.compactMap { record in
+            guard record.id.hasPrefix(tokenPrefix), let start = formatter.date(from: record.startedAt) else { return nil }
+            return MessageTrace(
+                id: record.id,
+                worker: record.worker,
+                start: start,
+                end: formatter.date(from: record.finishedAt),
+                redelivered: record.redelivered,
+                outcome: record.outcome.rawValue
+            )
+        }
+    }
+
+    /// Deliveries seen on the workers' stdout: a `received` line opens one, the next `done` or
+    /// `rejected` line for the same token closes it; one never closed is `unfinished`.
+    func fromStdout(tokenPrefix: String, since: Date) async throws -> [MessageTrace] {
+        let evidence = roles.workerEvidence
+        guard let receivedPattern = evidence.receivedPattern else { return [] }
+        let received = try Regex(receivedPattern)
+        let done = try evidence.donePattern.map { try Regex($0) }
+        let rejected = try evidence.rejectedPattern.map { try Regex($0) }
+        var traces: [MessageTrace] = []
+        for worker in roles.workers {
+            var open: [String: Int] = [:]
+            for line in try await stack.logs(ServiceTarget(service: worker), since: since.addingTimeInterval(-1)) {
+                let time = line.timestamp ?? Date()
+                if let match = try received.firstMatch(in: line.text), let token = Self.capture("token", in: match), token.hasPrefix(tokenPrefix) {
+                    let redelivered = Self.capture("redelivered", in: match)?.lowercased() == "true"
+                    open[token] = traces.count
+                    traces.append(MessageTrace(id: token, worker: worker, start: time, end: nil, redelivered: redelivered, outcome: "unfinished"))
+                } else if let (token, outcome) = Self.closing(line.text, done: done, rejected: rejected), let index = open[token] {
+                    traces[index].end = time
+                    traces[index].outcome = outcome
+                    open[token] = nil
+                }
+            }
+        }
+        return traces
+    }
+
+    static func closing(_ text: String, done: Regex<AnyRegexOutput>?, rejected: Regex<AnyRegexOutput>?) -> (String, String)? {
+        if let done, let match = try? done.firstMatch(in: text), let token = capture("token", in: match) {
+            return (token, "acked")
+        }
+        if let rejected, let match = try? rejected.firstMatch(in: text), let token = capture("token", in: match) {
+            return (token, "rejected")
+        }
+        return nil
+    }
+
+    static func capture(_ name: String, in match: Regex<AnyRegexOutput>.Match) -> String? {
+        match.output[name]?.substring.map(String.init)
+    }
+}

@@ -1,0 +1,47 @@
+public import Foundation
+
+/// Writes a run's report folder: `report.json`, `report.md`, and `logs/<service>.log`.
+public struct ReportWriter: Sendable {
+    /// The folder written to.
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// `reports/<UTC timestamp>` under `base`.
+    public static func timestamped(under base: URL, at date: Date = Date()) -> ReportWriter {
+        let stamp = date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.omitted))
+        return ReportWriter(directory: base.appending(path: stamp.replacing(":", with: "")))
+    }
+
+    /// Writes the report and the logs; returns the files written.
+    @discardableResult
+    public func write(_ report: RunReport, logs: [String: String] = [:]) throws -> [URL] {
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(.iso8601.time(includingFractionalSeconds: true).year().month().day()))
+        }
+        var written: [URL] = []
+        let json = directory.appending(path: "report.json")
+        try encoder.encode(report).write(to: json)
+        written.append(json)
+        let markdown = directory.appending(path: "report.md")
+        try Data(MarkdownReport(report).rendered.utf8).write(to: markdown)
+        written.append(markdown)
+        if !logs.isEmpty {
+            let logDirectory = directory.appending(path: "logs")
+            try manager.createDirectory(at: logDirectory, withIntermediateDirectories: true)
+            for (service, text) in logs.sorted(by: { $0.key < $1.key }) {
+                let file = logDirectory.appending(path: "\(service).log")
+                try Data(text.utf8).write(to: file)
+                written.append(file)
+            }
+        }
+        return written
+    }
+}

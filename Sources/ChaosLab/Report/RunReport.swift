@@ -1,0 +1,33 @@
+public import Foundation
+
+/// Everything one run of the lab found, as written to `report.json` (schema in
+/// docs/report-format.md).
+public struct RunReport: Sendable, Codable, Hashable {
+    /// Bumped when a field changes meaning or goes away.
+    public var schemaVersion: Int
+    /// The compose project that was checked.
+    public var project: String
+    /// The compose file that describes the stack.
+    public var composeFile: String
+    /// Fault knobs that were on (empty for a normal run).
+    public var knobs: [String]
+    public var startedAt: Date
+    public var duration: Duration
+    /// One result per check, in run order.
+    public var results: [CheckResult]
+
+    public init(project: String, composeFile: String, knobs: [String], startedAt: Date, duration: Duration, results: [CheckResult]) {
+        self.schemaVersion = 1
+        self.project = project
+        self.composeFile = composeFile
+        self.knobs = knobs
+        self.startedAt = startedAt
+        self.duration = duration
+        self.results = results
+    }
+
+    /// Whether every check passed or did not apply.
+    public var passed: Bool {
+        results.allSatisfy { $0.verdict == .pass || $0.verdict == .notApplicable }
+    }
+}
