@@ -34,7 +34,7 @@ struct UpCommand: AsyncParsableCommand {
         let inherited = ProcessInfo.processInfo.environment[FixtureKnob.environmentVariable]
         if !knobs.isEmpty || inherited != nil {
             let chosen = try FixtureKnob.parse(knobs.isEmpty ? [inherited ?? ""] : knobs)
-            options.environment[FixtureKnob.environmentVariable] = FixtureKnob.environmentValue(chosen)
+            options.environment.merge(FixtureKnob.environment(chosen)) { _, new in new }
         }
         let work = Task { try await driver.up(options) }
         let trap = SignalTrap(

@@ -26,6 +26,7 @@ trim() {
 
 work_durable=true
 work_dead_letter=true
+guest_remote=false
 set -f
 old_ifs=$IFS
 IFS=,
@@ -35,9 +36,10 @@ for knob in ${CHAOSLAB_KNOBS:-}; do
         '') ;;
         non-durable-queue) work_durable=false ;;
         no-dead-letter) work_dead_letter=false ;;
-        auto-ack | prefetch-unlimited | requeue-poison | transient-messages | idle-worker2) ;;
+        guest-remote) guest_remote=true ;;
+        auto-ack | prefetch-unlimited | requeue-poison | transient-messages | idle-worker2 | accept-empty-message | monitor-route-moved) ;;
         *)
-            printf "chaoslab-entrypoint: unknown knob '%s' in CHAOSLAB_KNOBS (known: auto-ack, prefetch-unlimited, requeue-poison, transient-messages, non-durable-queue, no-dead-letter, idle-worker2)\n" "$(trim "$knob")" >&2
+            printf "chaoslab-entrypoint: unknown knob '%s' in CHAOSLAB_KNOBS (known: auto-ack, prefetch-unlimited, requeue-poison, transient-messages, non-durable-queue, no-dead-letter, idle-worker2, accept-empty-message, guest-remote, monitor-route-moved)\n" "$(trim "$knob")" >&2
             exit 64
             ;;
     esac
@@ -62,26 +64,42 @@ json_string() {
     printf '"%s"' "$escaped"
 }
 
+# The work queue is bounded; overflow drops the oldest message, which is dead-lettered (reason
+# maxlen) like a rejected or expired one.
 if [ "$work_dead_letter" = true ]; then
-    work_arguments='{"x-dead-letter-exchange": "chaoslab.dlx", "x-dead-letter-routing-key": "chaoslab.dead"}'
+    work_arguments='{"x-dead-letter-exchange": "chaoslab.dlx", "x-dead-letter-routing-key": "chaoslab.dead", "x-max-length": 1000}'
 else
-    work_arguments='{}'
+    work_arguments='{"x-max-length": 1000}'
+fi
+
+# The guest-remote knob: the classic mistake of a guest/guest administrator reachable from
+# anywhere (the official image's own conf.d does the same with loopback_users.guest = false).
+extra_users=
+extra_permissions=
+if [ "$guest_remote" = true ]; then
+    extra_users=',
+    {"name": "guest", "password": "guest", "tags": "administrator"}'
+    extra_permissions=',
+    {"user": "guest", "vhost": "/", "configure": ".*", "write": ".*", "read": ".*"}'
 fi
 
 umask 022
 mkdir -p "$out_dir/conf.d"
 cp "$config_dir/rabbitmq.conf" "$out_dir/conf.d/10-chaoslab.conf"
 printf 'load_definitions = %s\n' "$out_dir/definitions.json" >"$out_dir/conf.d/20-definitions.conf"
+if [ "$guest_remote" = true ]; then
+    printf 'loopback_users = none\n' >"$out_dir/conf.d/30-guest-remote.conf"
+fi
 
 umask 077
 cat >"$out_dir/definitions.json" <<JSON
 {
   "users": [
-    {"name": $(json_string "$user"), "password": $(json_string "$password"), "tags": "administrator"}
+    {"name": $(json_string "$user"), "password": $(json_string "$password"), "tags": "administrator"}$extra_users
   ],
   "vhosts": [{"name": "/"}],
   "permissions": [
-    {"user": $(json_string "$user"), "vhost": "/", "configure": ".*", "write": ".*", "read": ".*"}
+    {"user": $(json_string "$user"), "vhost": "/", "configure": ".*", "write": ".*", "read": ".*"}$extra_permissions
   ],
   "exchanges": [
     {"name": "chaoslab.dlx", "vhost": "/", "type": "direct", "durable": true, "auto_delete": false, "internal": false, "arguments": {}}
@@ -99,8 +117,8 @@ JSON
 chown -R rabbitmq:rabbitmq "$out_dir" 2>/dev/null || true
 
 export RABBITMQ_CONFIG_FILES="$out_dir/conf.d"
-printf "chaoslab-entrypoint: user '%s', work queue durable=%s dead-letter=%s, knobs '%s'\n" \
-    "$user" "$work_durable" "$work_dead_letter" "${CHAOSLAB_KNOBS:-}"
+printf "chaoslab-entrypoint: user '%s', work queue durable=%s dead-letter=%s, guest from anywhere=%s, knobs '%s'\n" \
+    "$user" "$work_durable" "$work_dead_letter" "$guest_remote" "${CHAOSLAB_KNOBS:-}"
 
 if [ "$#" -gt 0 ]; then
     exec "$@"

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 
 /// A series of checks on one stack: brings the stack up with the given knobs, runs the checks
@@ -33,7 +33,7 @@ public struct LabSession: Sendable {
         let knobText = knobs.isEmpty ? "no knobs" : "knobs \(FixtureKnob.environmentValue(knobs))"
         logger.info("bringing \(stack.projectName) up with \(knobText)")
         try await stack.down()
-        try await stack.up(UpOptions(environment: [FixtureKnob.environmentVariable: FixtureKnob.environmentValue(knobs)], deadline: .seconds(240)))
+        try await stack.up(UpOptions(environment: FixtureKnob.environment(knobs), deadline: .seconds(240)))
         let outcome: Result<[CheckResult], any Error> = await {
             do {
                 return .success(try await HTTPProbe.withProbe { http in

@@ -17,6 +17,12 @@ public enum FixtureKnob: String, Sendable, Hashable, Codable, CaseIterable {
     case noDeadLetter = "no-dead-letter"
     /// The worker `worker2` connects but never consumes: the other worker gets every message.
     case idleWorker2 = "idle-worker2"
+    /// The API publishes a missing or empty `message` and answers 200, instead of 400.
+    case acceptEmptyMessage = "accept-empty-message"
+    /// The broker has guest/guest as administrator and lets it log in from anywhere.
+    case guestRemote = "guest-remote"
+    /// Traefik routes the management UI under `/moved` instead of `/monitor`.
+    case monitorRouteMoved = "monitor-route-moved"
 
     /// The environment variable that carries the knobs.
     public static let environmentVariable = "CHAOSLAB_KNOBS"
@@ -40,5 +46,23 @@ public enum FixtureKnob: String, Sendable, Hashable, Codable, CaseIterable {
     /// The value of ``environmentVariable`` for these knobs.
     public static func environmentValue(_ knobs: [FixtureKnob]) -> String {
         knobs.map(\.rawValue).joined(separator: ",")
+    }
+
+    /// Compose variables a knob sets besides ``environmentVariable``, for what only the compose
+    /// file decides (Traefik's labels).
+    public var composeVariables: [String: String] {
+        switch self {
+        case .monitorRouteMoved: ["CHAOSLAB_MONITOR_PREFIX": "/moved"]
+        default: [:]
+        }
+    }
+
+    /// Everything to put into the compose environment for these knobs.
+    public static func environment(_ knobs: [FixtureKnob]) -> [String: String] {
+        var environment = [environmentVariable: environmentValue(knobs)]
+        for knob in knobs {
+            environment.merge(knob.composeVariables) { _, new in new }
+        }
+        return environment
     }
 }

@@ -10,6 +10,8 @@ struct MessageEndpoint: Sendable {
 
     let credentials: BasicCredentials
     let link: BrokerLink
+    /// The `accept-empty-message` knob: publish a missing or empty message instead of a 400.
+    let acceptsEmptyMessage: Bool
     let logger: Logger
 
     /// Answers the request and logs its outcome in one line.
@@ -38,7 +40,7 @@ struct MessageEndpoint: Sendable {
             throw .tooLarge(limit: Self.bodyLimit)
         }
         let body = try await readBody(of: request)
-        let message = try MessageRequest(json: body)
+        let message = try MessageRequest(json: body, acceptsEmptyMessage: acceptsEmptyMessage)
         let id = message.id ?? UUID().uuidString.lowercased()
         let work = WorkMessage(
             id: id, message: message.message, workMilliseconds: message.workMilliseconds ?? 0,

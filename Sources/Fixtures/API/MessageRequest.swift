@@ -14,10 +14,13 @@ struct MessageRequest: Sendable, Hashable {
 
     /// Parses and validates a request body.
     ///
+    /// - Parameter acceptsEmptyMessage: take a missing or empty `message` as `""` (a fault knob).
     /// - Throws: ``RequestRejection`` (400) with a sentence naming the offending field.
-    init(json: [UInt8]) throws(RequestRejection) {
+    init(json: [UInt8], acceptsEmptyMessage: Bool = false) throws(RequestRejection) {
         do {
-            self = try JSONDecoder().decode(Decoded.self, from: Data(json)).request
+            let decoder = JSONDecoder()
+            decoder.userInfo[Decoded.acceptsEmptyMessage] = acceptsEmptyMessage
+            self = try decoder.decode(Decoded.self, from: Data(json)).request
         } catch let rejection as RequestRejection {
             throw rejection
         } catch {
@@ -38,6 +41,8 @@ extension MessageRequest {
     private struct Decoded: Decodable {
         var request: MessageRequest
 
+        static let acceptsEmptyMessage = CodingUserInfoKey(rawValue: "acceptsEmptyMessage")!
+
         enum CodingKeys: String, CodingKey {
             case message, id, poison
             case workMilliseconds = "work_ms"
@@ -50,7 +55,9 @@ extension MessageRequest {
             } catch {
                 throw RequestRejection.badRequest("The body must be a JSON object.")
             }
-            guard let message = try Self.field(String.self, .message, in: container, expected: "a string"), !message.isEmpty else {
+            let lenient = decoder.userInfo[Self.acceptsEmptyMessage] as? Bool ?? false
+            let given = try Self.field(String.self, .message, in: container, expected: "a string")
+            guard let message = given.flatMap({ $0.isEmpty && !lenient ? nil : $0 }) ?? (lenient ? "" : nil) else {
                 throw RequestRejection.badRequest("The field \"message\" is required and must be a non-empty string.")
             }
             let id = try Self.field(String.self, .id, in: container, expected: "a string")

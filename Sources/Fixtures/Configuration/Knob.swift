@@ -19,6 +19,13 @@ enum Knob: String, Sendable, Codable, Hashable, CaseIterable {
     /// The worker with id `worker2` connects and checks the queue but never consumes, like a
     /// worker subscribed to the wrong queue: the other worker gets every message.
     case idleWorker2 = "idle-worker2"
+    /// The API publishes a missing or empty `message` instead of answering 400.
+    case acceptEmptyMessage = "accept-empty-message"
+    /// The broker creates guest/guest and lets it log in from anywhere (broker side only).
+    case guestRemote = "guest-remote"
+    /// Traefik routes the management UI under `/moved` instead of `/monitor` (compose side only:
+    /// the compose file reads `CHAOSLAB_MONITOR_PREFIX`).
+    case monitorRouteMoved = "monitor-route-moved"
 }
 
 extension Knob {

@@ -18,8 +18,8 @@ actor KnobState {
         guard knobs != current else { return }
         let driver = LiveStack.driver
         try await driver.down()
-        let value = FixtureKnob.environmentValue(FixtureKnob.allCases.filter(knobs.contains))
-        try await driver.up(UpOptions(environment: [FixtureKnob.environmentVariable: value], deadline: .seconds(240)))
+        let ordered = FixtureKnob.allCases.filter(knobs.contains)
+        try await driver.up(UpOptions(environment: FixtureKnob.environment(ordered), deadline: .seconds(240)))
         current = knobs
     }
 }
