@@ -9,14 +9,27 @@ extension CheckContext {
         guard let api = roles.api else {
             throw CheckSetupError(reason: "The stack has no API role to publish through.")
         }
+        return await post(token, body: api.body(token: token, workMilliseconds: workMilliseconds), to: api)
+    }
+
+    /// Posts one poison message (one the workers must reject) through the API role.
+    /// - Throws: ``CheckSetupError`` when the API role has no poison body template.
+    public func publishPoison(_ token: String) async throws -> PublishAttempt {
+        guard let api = roles.api, let body = api.poisonBody(token: token) else {
+            throw CheckSetupError(reason: "The stack's API role has no poison body template.")
+        }
+        return await post(token, body: body, to: api)
+    }
+
+    private func post(_ token: String, body: String, to api: APIRole) async -> PublishAttempt {
         let at = Date()
-        let credentials = api.user.map { ($0, api.password ?? "") }
+        let credentials = api.user.map { (user: $0, password: api.password ?? "") }
         do {
             let exchange = try await http.send(
                 "POST", api.baseURL + api.messagePath,
-                body: api.body(token: token, workMilliseconds: workMilliseconds),
+                body: body,
                 headers: [("Content-Type", "application/json")],
-                basicAuth: credentials.map { (user: $0.0, password: $0.1) },
+                basicAuth: credentials,
                 timeout: .seconds(10)
             )
             return PublishAttempt(token: token, at: at, status: exchange.status, detail: exchange.body, took: exchange.duration)

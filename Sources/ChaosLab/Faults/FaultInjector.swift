@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Injects faults into a stack and remembers each one, in order, for the report.
 ///

@@ -21,7 +21,7 @@ public struct BrokerProbe: Sendable {
     /// Every queue of the default virtual host.
     public func queues() async throws -> [QueueStatus] {
         let rows = try await list(
-            "list_queues", columns: ["name", "durable", "messages_ready", "messages_unacknowledged", "consumers"]
+            "list_queues", columns: ["name", "durable", "messages_ready", "messages_unacknowledged", "consumers", "arguments"]
         )
         return rows.map { row in
             QueueStatus(
@@ -29,7 +29,8 @@ public struct BrokerProbe: Sendable {
                 durable: row["durable"] as? Bool ?? false,
                 ready: (row["messages_ready"] as? NSNumber)?.intValue ?? 0,
                 unacknowledged: (row["messages_unacknowledged"] as? NSNumber)?.intValue ?? 0,
-                consumers: (row["consumers"] as? NSNumber)?.intValue ?? 0
+                consumers: (row["consumers"] as? NSNumber)?.intValue ?? 0,
+                arguments: Self.arguments(row["arguments"])
             )
         }
     }
@@ -37,6 +38,29 @@ public struct BrokerProbe: Sendable {
     /// One queue, or `nil` when the broker has no queue of that name.
     public func queue(named name: String) async throws -> QueueStatus? {
         try await queues().first { $0.name == name }
+    }
+
+    /// Declaration arguments as `rabbitmqctl --formatter json` prints them: an object, or a
+    /// list of `[key, value]` pairs, depending on the version.
+    static func arguments(_ value: Any?) -> [String: String] {
+        func text(_ value: Any) -> String {
+            switch value {
+            case let string as String: string
+            case let number as NSNumber: number.stringValue
+            default: String(describing: value)
+            }
+        }
+        var result: [String: String] = [:]
+        if let object = value as? [String: Any] {
+            for (key, value) in object { result[key] = text(value) }
+        } else if let pairs = value as? [Any] {
+            for pair in pairs {
+                if let pair = pair as? [Any], pair.count == 2, let key = pair[0] as? String {
+                    result[key] = text(pair[1])
+                }
+            }
+        }
+        return result
     }
 
     /// Runs `rabbitmqctl <command> --formatter json <columns>` and decodes its rows.

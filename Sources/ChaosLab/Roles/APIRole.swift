@@ -16,6 +16,9 @@ public struct APIRole: Sendable, Codable, Hashable {
     /// The JSON body template. `{{token}}` is replaced by the lab's unique message token and
     /// `{{work_ms}}` by the requested work time in milliseconds.
     public var bodyTemplate: String
+    /// A body template for a message the workers must reject (poison), when the API can send
+    /// one; `{{token}}` as in ``bodyTemplate``.
+    public var poisonBodyTemplate: String?
     /// Whether the body template can ask for work time and poison (the reference API can; a
     /// student's API usually cannot).
     public var supportsWorkTime: Bool
@@ -29,6 +32,7 @@ public struct APIRole: Sendable, Codable, Hashable {
         user: String? = nil,
         password: String? = nil,
         bodyTemplate: String = #"{"message": "{{token}}"}"#,
+        poisonBodyTemplate: String? = nil,
         supportsWorkTime: Bool = false
     ) {
         self.service = service
@@ -39,7 +43,13 @@ public struct APIRole: Sendable, Codable, Hashable {
         self.user = user
         self.password = password
         self.bodyTemplate = bodyTemplate
+        self.poisonBodyTemplate = poisonBodyTemplate
         self.supportsWorkTime = supportsWorkTime
+    }
+
+    /// The request body for one poison message, or `nil` when the API cannot send one.
+    public func poisonBody(token: String) -> String? {
+        poisonBodyTemplate?.replacing("{{token}}", with: token)
     }
 
     /// The request body for one message.

@@ -8,8 +8,15 @@ extension StackRoles {
             environment[name].flatMap(Int.init) ?? fallback
         }
         let httpPort = port("CHAOSLAB_HTTP_PORT", 80)
+        let httpsPort = port("CHAOSLAB_HTTPS_PORT", 443)
         return StackRoles(
             broker: "rabbitmq",
+            brokerAccess: BrokerAccess(
+                amqpPort: port("CHAOSLAB_AMQP_PORT", 5672),
+                managementURL: "http://127.0.0.1:\(port("CHAOSLAB_MANAGEMENT_PORT", 15672))",
+                user: environment["CHAOSLAB_AMQP_USER"] ?? "chaoslab",
+                password: environment["CHAOSLAB_AMQP_PASSWORD"] ?? "chaoslab-secret"
+            ),
             api: APIRole(
                 service: "api",
                 baseURL: "http://127.0.0.1:\(port("CHAOSLAB_API_PORT", 8000))",
@@ -18,12 +25,22 @@ extension StackRoles {
                 user: environment["CHAOSLAB_API_USER"] ?? "admin",
                 password: environment["CHAOSLAB_API_PASSWORD"] ?? "chaoslab-api-secret",
                 bodyTemplate: #"{"message": "{{token}}", "id": "{{token}}", "work_ms": {{work_ms}}}"#,
+                poisonBodyTemplate: #"{"message": "{{token}}", "id": "{{token}}", "poison": true}"#,
                 supportsWorkTime: true
             ),
             workers: ["worker1", "worker2"],
             workQueue: "chaoslab.work",
             deadLetterQueue: "chaoslab.dead",
-            proxy: "traefik",
+            proxy: ProxyRole(
+                service: "traefik",
+                baseURL: httpPort == 80 ? "http://127.0.0.1" : "http://127.0.0.1:\(httpPort)",
+                secureBaseURL: httpsPort == 443 ? "https://127.0.0.1" : "https://127.0.0.1:\(httpsPort)",
+                dashboardURL: "http://127.0.0.1:\(port("CHAOSLAB_DASHBOARD_PORT", 8080))",
+                routes: [
+                    ProxyRoute(path: "/api/health", target: "the API's health endpoint", bodyContains: #""ok""#),
+                    ProxyRoute(path: "/monitor/", target: "the RabbitMQ management UI", bodyContains: "RabbitMQ Management"),
+                ]
+            ),
             workerEvidence: WorkerEvidence(
                 receivedPattern: #"received id=(?<token>\S+) redelivered=(?<redelivered>true|false)"#,
                 donePattern: #"done id=(?<token>\S+)"#,

@@ -5,6 +5,8 @@
 public struct StackRoles: Sendable, Codable, Hashable {
     /// The broker's service.
     public var broker: String
+    /// How the lab logs in to the broker from the host, when its AMQP port is published.
+    public var brokerAccess: BrokerAccess?
     /// How to publish through the stack's API; `nil` when the stack has no HTTP API.
     public var api: APIRole?
     /// The worker services, each consuming the work queue.
@@ -13,21 +15,23 @@ public struct StackRoles: Sendable, Codable, Hashable {
     public var workQueue: String
     /// The dead-letter queue, when the stack claims dead-lettering.
     public var deadLetterQueue: String?
-    /// The reverse proxy's service, when there is one.
-    public var proxy: String?
+    /// The reverse proxy, when there is one.
+    public var proxy: ProxyRole?
     /// How a worker shows what it processed.
     public var workerEvidence: WorkerEvidence
 
     public init(
         broker: String,
+        brokerAccess: BrokerAccess? = nil,
         api: APIRole?,
         workers: [String],
         workQueue: String,
         deadLetterQueue: String? = nil,
-        proxy: String? = nil,
+        proxy: ProxyRole? = nil,
         workerEvidence: WorkerEvidence
     ) {
         self.broker = broker
+        self.brokerAccess = brokerAccess
         self.api = api
         self.workers = workers
         self.workQueue = workQueue

@@ -21,8 +21,10 @@ struct ContainerInspection: Decodable, Sendable {
 
     struct Config: Decodable, Sendable {
         var labels: [String: String]?
+        /// The image as the service names it, e.g. `chaoslab/fixture:latest`.
+        var image: String?
 
-        enum CodingKeys: String, CodingKey { case labels = "Labels" }
+        enum CodingKeys: String, CodingKey { case labels = "Labels", image = "Image" }
     }
 
     struct HostConfig: Decodable, Sendable {
@@ -60,6 +62,8 @@ struct ContainerInspection: Decodable, Sendable {
 
     var id: String
     var name: String
+    /// The image's id (`sha256:…`).
+    var image: String?
     var restartCount: Int?
     var state: State
     var config: Config
@@ -67,7 +71,7 @@ struct ContainerInspection: Decodable, Sendable {
     var networkSettings: NetworkSettings?
 
     enum CodingKeys: String, CodingKey {
-        case id = "Id", name = "Name", restartCount = "RestartCount", state = "State", config = "Config"
+        case id = "Id", name = "Name", image = "Image", restartCount = "RestartCount", state = "State", config = "Config"
         case hostConfig = "HostConfig", networkSettings = "NetworkSettings"
     }
 

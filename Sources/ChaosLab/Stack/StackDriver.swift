@@ -51,6 +51,9 @@ public protocol StackDriver: Sendable {
     /// The contents of a file inside the target's first instance (typically on a volume);
     /// works on stopped instances too.
     func readFile(_ path: String, from target: ServiceTarget) async throws -> [UInt8]
+    /// The image a service runs and the environment baked into it (not the one the compose
+    /// file adds), for checks that look for secrets in images.
+    func image(of service: String) async throws -> ServiceImage
 }
 
 extension StackDriver {

@@ -11,6 +11,7 @@ public enum Wait {
     ///   - interval: the pause between two polls.
     ///   - condition: returns the value waited for, or `nil` while it is not there yet.
     /// - Throws: ``WaitTimeout`` when the deadline passes; `CancellationError` when cancelled.
+    @discardableResult
     public static func until<Value: Sendable>(
         _ what: String,
         deadline: Duration,

@@ -1,5 +1,5 @@
-public import AMQPClient
-public import ChaosLab
+import AMQPClient
+import ChaosLab
 import Foundation
 
 /// The reference stack the live suites run against, and how to reach it from the host.
