@@ -2,7 +2,10 @@
 public enum CheckCatalogue {
     /// All checks, with default settings.
     public static var all: [any ReliabilityCheck] {
-        [RoundRobinCheck(), PrefetchFairnessCheck(), RedeliveryCheck(), PersistenceCheck()]
+        [
+            RoundRobinCheck(), PrefetchFairnessCheck(), RedeliveryCheck(), PersistenceCheck(),
+            DeadLetterCheck(), APIContractCheck(), SecurityCheck(), TraefikRoutesCheck(),
+        ]
     }
 
     /// The check named `name`, or `nil`.

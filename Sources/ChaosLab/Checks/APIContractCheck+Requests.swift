@@ -1,0 +1,74 @@
+import Foundation
+
+extension APIContractCheck {
+    /// A request body the API must refuse.
+    struct BadInput: Sendable {
+        var name: String
+        var body: String
+    }
+
+    func badInputs(token: String) -> [BadInput] {
+        [
+            BadInput(name: "bad JSON", body: #"{"message": "\#(token)""#),
+            BadInput(name: "empty message", body: #"{"message": ""}"#),
+            BadInput(name: "missing message field", body: #"{"text": "\#(token)"}"#),
+            BadInput(name: "oversized body (\(oversizedBytes / 1024) KiB)", body: #"{"message": "\#(String(repeating: "x", count: oversizedBytes))"}"#),
+        ]
+    }
+
+    /// Health, authentication, each bad input and one good message, on one route.
+    func requestCases(api: APIRole, route: Route, context: CheckContext) async throws -> [Case] {
+        let url = route.baseURL + api.messagePath
+        let json = [("Content-Type", "application/json")]
+        let credentials = api.user.map { (user: $0, password: api.password ?? "") }
+        var cases: [Case] = []
+
+        if let health = api.healthPath {
+            let exchange = try? await context.http.send("GET", route.baseURL + health, timeout: .seconds(5))
+            cases.append(Case(route: route.name, name: "GET \(health)", expected: "200",
+                              observed: Self.describe(exchange), passed: exchange?.status == 200))
+        }
+        if let credentials {
+            let good = api.body(token: context.token(name, 0))
+            for (label, auth) in [("no credentials", nil), ("wrong password", (user: credentials.user, password: credentials.password + "-wrong"))] as [(String, (user: String, password: String)?)] {
+                let exchange = try? await context.http.send("POST", url, body: good, headers: json, basicAuth: auth, timeout: .seconds(5))
+                let challenge = exchange?.header("WWW-Authenticate")
+                cases.append(Case(
+                    route: route.name, name: "POST with \(label)", expected: "401 with WWW-Authenticate",
+                    observed: Self.describe(exchange) + (challenge.map { " (WWW-Authenticate: \($0))" } ?? (exchange?.status == 401 ? " without WWW-Authenticate" : "")),
+                    passed: exchange?.status == 401 && challenge != nil
+                ))
+            }
+        }
+        for input in badInputs(token: context.token(name, 1)) {
+            let before = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
+            let exchange = try? await context.http.send("POST", url, body: input.body, headers: json, basicAuth: credentials, timeout: .seconds(10))
+            let after = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
+            let refused = exchange.map { (400..<500).contains($0.status) && $0.status != 401 } ?? false
+            let published = after - before
+            cases.append(Case(
+                route: route.name, name: "POST \(input.name)", expected: "4xx and nothing published",
+                observed: Self.describe(exchange) + (published == 0 ? ", nothing published" : " and published \(published) message\(published == 1 ? "" : "s")"),
+                passed: refused && published == 0
+            ))
+        }
+        let token = context.token(name, route.name == "direct" ? 2 : 3)
+        let before = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
+        let exchange = try? await context.http.send("POST", url, body: api.body(token: token), headers: json, basicAuth: credentials, timeout: .seconds(10))
+        let after = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
+        let sent = exchange.map { $0.status == 200 && $0.body.contains("Message sent") } ?? false
+        cases.append(Case(
+            route: route.name, name: "POST a good message", expected: "200 \"Message sent\" with the message already in \(context.roles.workQueue)",
+            observed: Self.describe(exchange) + ", \(context.roles.workQueue) went from \(before) to \(after) at the answer",
+            passed: sent && after == before + 1
+        ))
+        return cases
+    }
+
+    /// `503 {"error": …}` or the transport error, in a few words.
+    static func describe(_ exchange: HTTPExchange?) -> String {
+        guard let exchange else { return "no answer" }
+        let body = exchange.body.replacingOccurrences(of: "\n", with: " ").prefix(80)
+        return "\(exchange.status)" + (body.isEmpty ? "" : " \(body)") + " in \(Int((exchange.duration.seconds * 1000).rounded())) ms"
+    }
+}

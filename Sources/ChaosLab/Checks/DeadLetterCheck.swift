@@ -1,0 +1,55 @@
+import Foundation
+
+/// Dead-letter routing: a poison message is rejected without requeue and lands in the
+/// dead-letter queue with an `x-death` entry (the work queue, reason `rejected`, count 1) while
+/// the messages after it are processed; a message whose per-message TTL passes arrives with
+/// reason `expired`; a burst past the queue's `x-max-length` dead-letters the oldest with reason
+/// `maxlen`.
+///
+/// A poison message that keeps coming back is reported as a redelivery loop with its count,
+/// and a message that vanishes because the work queue has no dead-letter exchange is named as
+/// a silent loss.
+public struct DeadLetterCheck: ReliabilityCheck {
+    /// Ordinary messages published right after the poison one, which must still flow.
+    public var followers: Int
+    /// How long to wait for a dead-lettered message to show up.
+    public var deadline: Duration
+    /// The per-message TTL of the expiry probe.
+    public var timeToLive: Duration
+    /// The largest `x-max-length` the lab fills to see an overflow (bounded load).
+    public var largestMaxLength: Int
+
+    public init(followers: Int = 3, deadline: Duration = .seconds(10), timeToLive: Duration = .milliseconds(300), largestMaxLength: Int = 5_000) {
+        self.followers = followers
+        self.deadline = deadline
+        self.timeToLive = timeToLive
+        self.largestMaxLength = largestMaxLength
+    }
+
+    public var name: String { "dead-letter" }
+    public var title: String { "Dead-letter routing" }
+    public var expectation: String {
+        "A poison message is rejected without requeue and reaches the dead-letter queue with x-death (the work queue, reason rejected, count 1) while the \(followers) messages after it are processed; a message past its per-message TTL arrives with reason expired, and overflowing x-max-length with reason maxlen."
+    }
+    public var mutants: [FixtureKnob] { [.requeuePoison, .noDeadLetter] }
+
+    public func run(in context: CheckContext) async throws -> CheckOutcome {
+        guard let deadLetterQueue = context.roles.deadLetterQueue else {
+            return .notApplicable("The stack declares no dead-letter queue, so it does not claim dead-lettering.")
+        }
+        guard let workQueue = try await context.broker.queue(named: context.roles.workQueue) else {
+            throw CheckSetupError(reason: "The broker has no queue named \(context.roles.workQueue).")
+        }
+        guard try await context.broker.queue(named: deadLetterQueue) != nil else {
+            return .fail("The dead-letter queue \(deadLetterQueue) does not exist on the broker.")
+        }
+        let declaration = Evidence(source: "broker", title: "\(workQueue.name) as declared (rabbitmqctl list_queues arguments)", lines:
+            workQueue.arguments.isEmpty ? ["no arguments: no x-dead-letter-exchange, no x-max-length"]
+                : workQueue.arguments.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" })
+
+        var findings = [try await poison(in: context, workQueue: workQueue, deadLetterQueue: deadLetterQueue)]
+        findings += try await expiryAndOverflow(in: context, workQueue: workQueue, deadLetterQueue: deadLetterQueue)
+
+        return CheckOutcome(parts: findings, evidence: [declaration])
+    }
+}

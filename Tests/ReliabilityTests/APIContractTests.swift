@@ -1,0 +1,26 @@
+import ChaosLab
+import Testing
+
+extension LiveStackTests {
+    @Suite("api-contract")
+    struct APIContractTests {
+        @Test("passes on the reference stack, directly and through Traefik", .timeLimit(.minutes(3)))
+        func reference() async throws {
+            let result = try await LiveStack.run(APIContractCheck())
+            #expect(result.verdict == .pass, "\(result.summary)")
+            #expect(result.figure("cases.failed")?.value == 0, "\(result.summary)")
+            #expect((result.figure("cases")?.value ?? 0) >= 20, "\(result.summary)")
+            #expect((result.figure("outage.answer")?.value ?? 99) <= 2, "\(result.summary)")
+            #expect(result.figure("outage.recovery") != nil, "\(result.summary)")
+        }
+
+        @Test("fails when the API publishes empty messages (accept-empty-message)", .timeLimit(.minutes(5)))
+        func acceptEmptyMessage() async throws {
+            let result = try await LiveStack.run(APIContractCheck(), knobs: [.acceptEmptyMessage])
+            #expect(result.verdict == .fail, "\(result.summary)")
+            #expect(result.reason.contains("POST empty message: expected 4xx and nothing published, got 200"), "\(result.reason)")
+            #expect(result.reason.contains("published 1 message (direct and proxy)"), "\(result.reason)")
+            #expect(!result.reason.contains("bad JSON"), "\(result.reason)")
+        }
+    }
+}
