@@ -32,8 +32,14 @@ extension TraefikLinter {
                 return finding(.error, .servicePort, container, label, line: need.line,
                     "The container exposes no port\(seen) and service \(need.name) sets no loadbalancer.server.port, so Traefik reports \"port is missing\" and drops every router of this container. Add \(label)=<the application's port>.")
             case 0:
+                let unknown =
+                    if let build = service.build {
+                        "The ports of the image built from \(build.context) are unknown (its Dockerfile cannot be read or starts from an image the lint does not know)"
+                    } else {
+                        "The ports image \(service.image.map(interpolation.lenient) ?? "(none)") exposes cannot be seen from the compose file"
+                    }
                 return finding(.info, .servicePort, container, label, line: need.line,
-                    "The ports image \(service.image ?? "?") exposes cannot be seen from the compose file; Traefik needs exactly one, or \(label). Set the label to be sure.")
+                    "\(unknown); Traefik needs exactly one exposed port, or \(label). Set the label to be sure.")
             default:
                 let sorted = exposed.ports.sorted()
                 return finding(.warning, .servicePort, container, label, line: need.line,
