@@ -64,8 +64,8 @@ public struct TraefikContainer: Sendable, Hashable {
                 enable = label
             }
         }
-        self.routers = routers.values.sorted { (labelLine($0.options), $0.name) < (labelLine($1.options), $1.name) }
-        self.services = services.values.sorted { (labelLine($0.options), $0.name) < (labelLine($1.options), $1.name) }
+        self.routers = routers.values.sorted { ($0.firstLine ?? Int.max, $0.name) < ($1.firstLine ?? Int.max, $1.name) }
+        self.services = services.values.sorted { ($0.firstLine ?? Int.max, $0.name) < ($1.firstLine ?? Int.max, $1.name) }
     }
 
     /// Whether the container has any router, service or middleware label.
@@ -89,9 +89,5 @@ public struct TraefikContainer: Sendable, Hashable {
                 message: "The key \(problem); Traefik refuses every label of this container when one does not decode."
             )
         )
-    }
-
-    private func labelLine(_ options: [String: TraefikLabel]) -> Int {
-        options.values.compactMap(\.line).min() ?? Int.max
     }
 }

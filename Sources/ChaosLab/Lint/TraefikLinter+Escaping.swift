@@ -6,7 +6,6 @@ extension TraefikLinter {
     func escapingFindings() -> [LintFinding] {
         var findings: [LintFinding] = []
         for service in file.services {
-            let container = TraefikContainer(service: service.name, labels: [])
             let sets = [(service.labels, service.labelLines), (service.deployLabels, service.deployLabelLines)]
             for (labels, lines) in sets {
                 for (key, written) in labels.sorted(by: { $0.key < $1.key }) where written.contains("$") {
@@ -16,7 +15,7 @@ extension TraefikLinter {
                             finding(
                                 .error,
                                 .unescapedDollar,
-                                container,
+                                service.name,
                                 key,
                                 line: line,
                                 "The password hash holds `\(hash)` with single `$`: compose reads `$…` as a variable and mangles the hash (or refuses the file), so the login always fails. Write every `$` as `$$` in compose labels (for example `htpasswd -nbB user pass | sed -e 's/\\$/\\$\\$/g'`)."
@@ -29,7 +28,7 @@ extension TraefikLinter {
                             finding(
                                 .error,
                                 .unescapedDollar,
-                                container,
+                                service.name,
                                 key,
                                 line: line,
                                 "Compose refuses this value: \(error.reason). A literal `$` in a compose label must be written `$$`."

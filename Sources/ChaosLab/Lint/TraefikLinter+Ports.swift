@@ -12,12 +12,12 @@ extension TraefikLinter {
         for protocolKind in RouterProtocol.allCases {
             let defined = container.services.filter { $0.protocolKind == protocolKind }
             for definition in defined where !definition.hasServerAddress {
-                needs.append((protocolKind, definition.name, definition.options.values.compactMap(\.line).min()))
+                needs.append((protocolKind, definition.name, definition.firstLine))
             }
             let hasRouters = container.routers.contains { $0.protocolKind == protocolKind }
             let usesDefault = protocolKind == .http ? container.declaresHTTP || !hasTCPOrUDP(container) : hasRouters
             if defined.isEmpty, usesDefault {
-                needs.append((protocolKind, container.service, container.routers.first { $0.protocolKind == protocolKind }?.options.values.compactMap(\.line).min()))
+                needs.append((protocolKind, container.service, container.routers.first { $0.protocolKind == protocolKind }?.firstLine))
             }
         }
         guard !needs.isEmpty else { return [] }
@@ -29,7 +29,7 @@ extension TraefikLinter {
             case 1:
                 return nil
             case 0 where exposed.isComplete:
-                return finding(.error, .servicePort, container, label, line: need.line,
+                return finding(.error, .servicePort, container.service, label, line: need.line,
                     "The container exposes no port\(seen) and service \(need.name) sets no loadbalancer.server.port, so Traefik reports \"port is missing\" and drops every router of this container. Add \(label)=<the application's port>.")
             case 0:
                 let unknown =
@@ -38,11 +38,11 @@ extension TraefikLinter {
                     } else {
                         "The ports image \(service.image.map(interpolation.lenient) ?? "(none)") exposes cannot be seen from the compose file"
                     }
-                return finding(.info, .servicePort, container, label, line: need.line,
+                return finding(.info, .servicePort, container.service, label, line: need.line,
                     "\(unknown); Traefik needs exactly one exposed port, or \(label). Set the label to be sure.")
             default:
                 let sorted = exposed.ports.sorted()
-                return finding(.warning, .servicePort, container, label, line: need.line,
+                return finding(.warning, .servicePort, container.service, label, line: need.line,
                     "The container exposes several ports, \(sorted.map(String.init).joined(separator: ", "))\(seen), and service \(need.name) sets no loadbalancer.server.port, so Traefik sends traffic to the lowest, \(sorted[0]). Add \(label)=<the application's port>.")
             }
         }

@@ -21,14 +21,14 @@ extension TraefikLinter {
         guard let rule = router.rule else {
             if router.protocolKind == .tcp {
                 return [
-                    finding(.error, .ruleSyntax, container, router.key("rule"), line: router.options.values.compactMap(\.line).min(),
+                    finding(.error, .ruleSyntax, container.service, router.key("rule"), line: router.firstLine,
                         "TCP router \(router.name) has no rule; Traefik drops it. Add a rule such as HostSNI(`*`).")
                 ]
             }
             guard context.config?.defaultRule == nil else { return [] }
             let project = file.name ?? URL(fileURLWithPath: file.path).deletingLastPathComponent().lastPathComponent.lowercased()
             return [
-                finding(.warning, .defaultRule, container, router.key("rule"), line: router.options.values.compactMap(\.line).min(),
+                finding(.warning, .defaultRule, container.service, router.key("rule"), line: router.firstLine,
                     "Router \(router.name) has no rule, so Traefik gives it the default rule Host(`\(container.service)-\(project)`), which real requests rarely match; add a rule such as PathPrefix(`/\(container.service)`) or Host(`example.com`).")
             ]
         }
@@ -38,19 +38,19 @@ extension TraefikLinter {
             if let chosen = RuleDialect(rawValue: syntax.value.lowercased()) {
                 dialect = chosen
             } else {
-                findings.append(finding(.error, .ruleSyntax, container, syntax.key, line: syntax.line, "ruleSyntax takes v2 or v3, not `\(syntax.value)`."))
+                findings.append(finding(.error, .ruleSyntax, container.service, syntax.key, line: syntax.line, "ruleSyntax takes v2 or v3, not `\(syntax.value)`."))
             }
         }
         if dialect == .v2 {
             let origin = router.options["rulesyntax"] ?? rule
             findings.append(
-                finding(.warning, .ruleV2Syntax, container, origin.key, line: origin.line,
+                finding(.warning, .ruleV2Syntax, container.service, origin.key, line: origin.line,
                     "Router \(router.name) reads its rule with the v2 syntax, which Traefik v3 keeps only for migration and will drop; rewrite the rule in v3 syntax and remove ruleSyntax.")
             )
         }
         let checker = RuleChecker(protocolKind: router.protocolKind, dialect: dialect)
         for problem in checker.problems(in: rule.value) {
-            findings.append(finding(problem.severity, problem.rule, container, rule.key, line: rule.line, problem.message))
+            findings.append(finding(problem.severity, problem.rule, container.service, rule.key, line: rule.line, problem.message))
         }
         return findings
     }
@@ -62,14 +62,14 @@ extension TraefikLinter {
                 guard let entryPoint = config.entryPoints[name] else {
                     let hint = config.entryPoints.keys.first { $0.lowercased() == name.lowercased() }.map { " (names are case-sensitive: `\($0)`)" } ?? ""
                     findings.append(
-                        finding(.error, .unknownEntryPoint, container, label.key, line: label.line,
+                        finding(.error, .unknownEntryPoint, container.service, label.key, line: label.line,
                             "Router \(router.name) uses the entry point `\(name)`, which Traefik's static configuration (\(describe(config.source))) does not declare\(hint); \(declared(config.entryPoints.keys, kind: "entry points")). Traefik leaves the router out.")
                     )
                     continue
                 }
                 if router.protocolKind == .http, entryPoint.expectsTLS, !entryPoint.tlsByDefault, !router.enablesTLS {
                     findings.append(
-                        finding(.error, .tlsEntryPoint, container, router.key("tls"), line: label.line,
+                        finding(.error, .tlsEntryPoint, container.service, router.key("tls"), line: label.line,
                             "Router \(router.name) is on entry point \(name)\(entryPoint.address.map { " (\($0))" } ?? ""), where clients speak TLS, but does not enable TLS, so it never matches an HTTPS request. Add \(router.key("tls"))=true (and tls.certresolver for a real certificate), or set http.tls on the entry point.")
                     )
                 }
@@ -77,7 +77,7 @@ extension TraefikLinter {
         }
         if let resolver = router.certResolver, config.certificateResolvers[resolver.value] == nil {
             findings.append(
-                finding(.error, .unknownCertResolver, container, resolver.key, line: resolver.line,
+                finding(.error, .unknownCertResolver, container.service, resolver.key, line: resolver.line,
                     "Router \(router.name) asks the certificate resolver `\(resolver.value)`, which the static configuration (\(describe(config.source))) does not declare; \(declared(config.certificateResolvers.keys, kind: "resolvers")). Traefik serves its default certificate instead. Declare it with --certificatesresolvers.\(resolver.value).acme… or use a declared one.")
             )
         }
@@ -124,7 +124,7 @@ extension TraefikLinter {
         } else {
             why = "no container defines it (traefik.\(protocolKind.rawValue).middlewares.\(name).TYPE…); if it lives in a file provider, write `\(name)@file`"
         }
-        return finding(.error, .unknownMiddleware, container, label.key, line: label.line,
+        return finding(.error, .unknownMiddleware, container.service, label.key, line: label.line,
             "\(user) uses the middleware `\(reference)`, but \(why). Traefik disables the router.")
     }
 
@@ -133,7 +133,7 @@ extension TraefikLinter {
             let own = container.services.filter { $0.protocolKind == router.protocolKind }
             guard own.count > 1 else { return [] }
             return [
-                finding(.error, .unknownService, container, router.key("service"), line: router.options.values.compactMap(\.line).min(),
+                finding(.error, .unknownService, container.service, router.key("service"), line: router.firstLine,
                     "Router \(router.name) names no service and this container defines \(own.count) (\(own.map(\.name).joined(separator: ", "))), so Traefik cannot choose and drops the router; add \(router.key("service")).")
             ]
         }
@@ -144,7 +144,7 @@ extension TraefikLinter {
         let why = definers.first.map { "it is defined only on \($0.service), which Traefik ignores (no traefik.enable=true)" }
             ?? "no container defines it (traefik.\(router.protocolKind.rawValue).services.\(name).loadbalancer.server.port=…)"
         return [
-            finding(.error, .unknownService, container, label.key, line: label.line,
+            finding(.error, .unknownService, container.service, label.key, line: label.line,
                 "Router \(router.name) sends requests to the service `\(label.value)`, but \(why). Traefik disables the router.")
         ]
     }

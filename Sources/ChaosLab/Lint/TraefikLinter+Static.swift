@@ -10,21 +10,20 @@ extension TraefikLinter {
                 finding(
                     .info,
                     .staticConfiguration,
-                    first,
+                    first.service,
                     "traefik.enable",
                     line: nil,
                     "No Traefik service found in this compose file (no image named traefik, no --providers or --entrypoints flags): entry points, certificate resolvers, TLS and traefik.enable were not checked."
                 )
             ]
         }
-        let traefik = TraefikContainer(service: config.service, labels: [])
         var findings: [LintFinding] = []
         if !config.hasLabelProvider, !labelled.isEmpty {
             findings.append(
                 finding(
                     .error,
                     .staticConfiguration,
-                    traefik,
+                    config.service,
                     "providers.docker",
                     line: nil,
                     "Traefik's static configuration (\(describe(config.source))) enables no docker provider, so no container label is ever read; add --providers.docker=true (providers.swarm for Swarm)."
@@ -41,7 +40,7 @@ extension TraefikLinter {
                     finding(
                         .warning,
                         .exposedByDefault,
-                        traefik,
+                        config.service,
                         exposed.setting?.written ?? "providers.\(config.labelProvider).exposedbydefault",
                         line: exposed.setting?.line,
                         "Traefik exposes every container by default, so \(unlabelled.joined(separator: ", ")) get\(unlabelled.count == 1 ? "s" : "") a router with the default rule although they carry no Traefik label; set providers.\(config.labelProvider).exposedByDefault=false and traefik.enable=true on the services to publish."
@@ -54,7 +53,7 @@ extension TraefikLinter {
                     finding(
                         .error,
                         .missingEnable,
-                        container,
+                        container.service,
                         "traefik.enable",
                         line: container.labels.first?.line,
                         "Traefik ignores this container: exposedByDefault is false and the container lacks traefik.enable=true, so its routers never exist. Add the label traefik.enable=true."
@@ -68,7 +67,7 @@ extension TraefikLinter {
                     finding(
                         .error,
                         .unknownLabel,
-                        container,
+                        container.service,
                         enable.key,
                         line: enable.line,
                         "`\(enable.value)` is not a boolean; write traefik.enable=true."

@@ -69,7 +69,7 @@ public struct TraefikLinter: Sendable {
         var findings = loaded?.findings ?? []
         findings += escapingFindings()
         for container in containers {
-            findings += container.problems.map { finding($0.severity, $0.rule, container, $0.label.key, line: $0.label.line, $0.message) }
+            findings += container.problems.map { finding($0.severity, $0.rule, container.service, $0.label.key, line: $0.label.line, $0.message) }
         }
         let context = LintContext(config: config, containers: containers)
         findings += staticFindings(context)
@@ -107,7 +107,7 @@ public struct TraefikLinter: Sendable {
     func finding(
         _ severity: LintSeverity,
         _ rule: LintRule,
-        _ container: TraefikContainer,
+        _ service: String,
         _ label: String,
         line: Int?,
         _ message: String
@@ -116,8 +116,8 @@ public struct TraefikLinter: Sendable {
             severity: severity,
             rule: rule,
             file: file.path,
-            line: line ?? file.service(named: container.service)?.line,
-            service: container.service,
+            line: line ?? file.service(named: service)?.line,
+            service: service,
             label: label,
             message: message
         )

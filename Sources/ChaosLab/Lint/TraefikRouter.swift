@@ -29,6 +29,11 @@ public struct TraefikRouter: Sendable, Hashable {
     /// The `tls.certresolver` label.
     public var certResolver: TraefikLabel? { options["tls.certresolver"] }
 
+    /// The first line any of its labels is on.
+    public var firstLine: Int? {
+        options.values.compactMap(\.line).min()
+    }
+
     /// Whether the router turns TLS on: `tls=true`, or any `tls.…` option.
     public var enablesTLS: Bool {
         if let tls = options["tls"], tls.boolValue == true { return true }

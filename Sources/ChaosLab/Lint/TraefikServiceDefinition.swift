@@ -12,6 +12,11 @@ public struct TraefikServiceDefinition: Sendable, Hashable {
         self.options = options
     }
 
+    /// The first line any of its labels is on.
+    public var firstLine: Int? {
+        options.values.compactMap(\.line).min()
+    }
+
     /// Whether the service says where its server is: a port, or (HTTP) a whole URL.
     public var hasServerAddress: Bool {
         options["loadbalancer.server.port"] != nil || options["loadbalancer.server.url"] != nil
