@@ -18,6 +18,18 @@ extension TraefikLinter {
             ]
         }
         var findings: [LintFinding] = []
+        if let image = file.service(named: config.service)?.image.map(interpolation.lenient), let major = Self.olderTraefik(image) {
+            findings.append(
+                finding(
+                    .warning,
+                    .staticConfiguration,
+                    config.service,
+                    "image",
+                    line: nil,
+                    "The image \(image) is Traefik v\(major), but this lint checks Traefik v3 configuration, so v3 findings may not apply to it; move to a traefik:v3 image (and v3 rule syntax)."
+                )
+            )
+        }
         if !config.hasLabelProvider, !labelled.isEmpty {
             findings.append(
                 finding(
@@ -43,7 +55,7 @@ extension TraefikLinter {
                         config.service,
                         exposed.setting?.written ?? "providers.\(config.labelProvider).exposedbydefault",
                         line: exposed.setting?.line,
-                        "Traefik exposes every container by default, so \(unlabelled.joined(separator: ", ")) get\(unlabelled.count == 1 ? "s" : "") a router with the default rule although they carry no Traefik label; set providers.\(config.labelProvider).exposedByDefault=false and traefik.enable=true on the services to publish."
+                        "Traefik exposes every container by default, so \(unlabelled.joined(separator: ", ")) get\(unlabelled.count == 1 ? "s a router with the default rule although it carries" : " a router with the default rule although they carry") no Traefik label; set providers.\(config.labelProvider).exposedByDefault=false and traefik.enable=true on the services to publish."
                     )
                 )
             }
@@ -103,6 +115,16 @@ extension TraefikLinter {
             )
         }
         return findings
+    }
+
+    /// The major version of a Traefik image tagged v1 or v2 (`traefik:v2.10`, `traefik:2.11`).
+    static func olderTraefik(_ image: String) -> Int? {
+        guard let colon = image.lastIndex(of: ":"), !image[colon...].contains("/") else { return nil }
+        let tag = image[image.index(after: colon)...].drop { $0 == "v" }
+        guard let major = Int(tag.prefix { $0.isNumber }), major < 3, tag.dropFirst(String(major).count).first.map({ $0 == "." }) ?? true else {
+            return nil
+        }
+        return major
     }
 
     /// `certificatesresolvers.NAME.acme.httpchallenge.entrypoint`.

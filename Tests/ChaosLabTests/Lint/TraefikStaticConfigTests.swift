@@ -206,4 +206,17 @@ struct TraefikStaticConfigTests {
         let findings = try LintFixture.findings(LintFixture.compose(labels: LabelCase.routed + ["traefik.http.routers.api.rule=Path(`/`)"], flags: ["--entrypoints.web.address=:80"]))
         #expect(findings.map(\.rule) == [.staticConfiguration])
     }
+
+    @Test("a Traefik v1 or v2 image is called out: the lint checks v3")
+    func olderImage() throws {
+        #expect(TraefikLinter.olderTraefik("traefik:v2.10") == 2)
+        #expect(TraefikLinter.olderTraefik("traefik:1.7-alpine") == 1)
+        #expect(TraefikLinter.olderTraefik("traefik:v3.7") == nil)
+        #expect(TraefikLinter.olderTraefik("traefik:latest") == nil)
+        #expect(TraefikLinter.olderTraefik("registry:5000/traefik") == nil)
+        let yaml = LintFixture.compose(labels: LabelCase.routed + ["traefik.http.routers.api.rule=Path(`/`)"]).replacingOccurrences(of: "traefik:v3.7", with: "traefik:v2.11")
+        let findings = try LintFixture.findings(yaml)
+        #expect(findings.map(\.rule) == [.staticConfiguration])
+        #expect(findings.first?.label == "image")
+    }
 }
