@@ -266,4 +266,50 @@ struct ComposeFileTests {
             #expect(error.description == "Compose file \(directory) cannot be read: it is a directory.")
         }
     }
+
+    @Test("labels remember their lines in both forms; deploy labels, expose and build are read")
+    func lintFields() throws {
+        let yaml = """
+            services:
+              api:
+                build: ./api
+                expose: ["8000", 9000]
+                labels:
+                  - traefik.enable=true
+                  - "traefik.http.routers.api.rule=PathPrefix(`/api`)"
+              web:
+                build:
+                  context: web
+                  dockerfile: Web.Dockerfile
+                labels:
+                  traefik.enable: "true"
+                deploy:
+                  labels:
+                    traefik.http.routers.web.rule: PathPrefix(`/`)
+            """
+        let file = try parsed(yaml, environment: nil)
+        let api = try #require(file.service(named: "api"))
+        #expect(api.labelLines == ["traefik.enable": 6, "traefik.http.routers.api.rule": 7])
+        #expect(api.expose == ["8000", "9000"])
+        #expect(api.build == ComposeBuild(context: "./api"))
+        let web = try #require(file.service(named: "web"))
+        #expect(web.labelLines == ["traefik.enable": 13])
+        #expect(web.build == ComposeBuild(context: "web", dockerfile: "Web.Dockerfile"))
+        #expect(web.deployLabels == ["traefik.http.routers.web.rule": "PathPrefix(`/`)"])
+        #expect(web.deployLabelLines == ["traefik.http.routers.web.rule": 16])
+    }
+
+    @Test(".env files: comments, export, quotes")
+    func environmentFile() {
+        let variables = ComposeEnvironmentFile.parse("""
+            # comment
+            A=1
+            export B = two
+            C="quoted # not a comment"
+            D=plain # comment
+
+            E='single'
+            """)
+        #expect(variables == ["A": "1", "B": "two", "C": "quoted # not a comment", "D": "plain", "E": "single"])
+    }
 }

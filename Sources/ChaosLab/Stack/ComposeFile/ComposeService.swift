@@ -17,6 +17,17 @@ public struct ComposeService: Sendable, Hashable, Codable {
     public var environment: [String: String?]
     /// Container labels (Traefik reads its routing from these).
     public var labels: [String: String]
+    /// The line each container label is written on, by label key.
+    public var labelLines: [String: Int]
+    /// Labels under `deploy.labels`: the ones Docker Swarm puts on the service, where Traefik's
+    /// swarm provider reads its routing.
+    public var deployLabels: [String: String]
+    /// The line each `deploy.labels` entry is written on, by label key.
+    public var deployLabelLines: [String: Int]
+    /// Ports exposed to other containers without publishing them (`expose:`), as written.
+    public var expose: [String]
+    /// How the image is built, when the service has a `build:`.
+    public var build: ComposeBuild?
     /// The healthcheck, if the file declares one.
     public var healthcheck: ComposeHealthcheck?
     /// The services this one waits for.
@@ -39,6 +50,11 @@ public struct ComposeService: Sendable, Hashable, Codable {
         ports: [ComposePort] = [],
         environment: [String: String?] = [:],
         labels: [String: String] = [:],
+        labelLines: [String: Int] = [:],
+        deployLabels: [String: String] = [:],
+        deployLabelLines: [String: Int] = [:],
+        expose: [String] = [],
+        build: ComposeBuild? = nil,
         healthcheck: ComposeHealthcheck? = nil,
         dependsOn: [ComposeDependency] = [],
         volumes: [ComposeVolumeMount] = [],
@@ -54,6 +70,11 @@ public struct ComposeService: Sendable, Hashable, Codable {
         self.ports = ports
         self.environment = environment
         self.labels = labels
+        self.labelLines = labelLines
+        self.deployLabels = deployLabels
+        self.deployLabelLines = deployLabelLines
+        self.expose = expose
+        self.build = build
         self.healthcheck = healthcheck
         self.dependsOn = dependsOn
         self.volumes = volumes

@@ -39,6 +39,17 @@ struct ServiceReader {
         }
         if let labels = node["labels"] {
             service.labels = try keyValues(labels, "\(field).labels").mapValues { $0 ?? "" }
+            service.labelLines = keyLines(labels)
+        }
+        if let labels = node["deploy"]?["labels"] {
+            service.deployLabels = try keyValues(labels, "\(field).deploy.labels").mapValues { $0 ?? "" }
+            service.deployLabelLines = keyLines(labels)
+        }
+        if let expose = node["expose"] {
+            service.expose = try names(expose, "\(field).expose")
+        }
+        if let build = node["build"] {
+            service.build = try self.build(build, "\(field).build")
         }
         if let healthcheck = node["healthcheck"] {
             service.healthcheck = try self.healthcheck(healthcheck, "\(field).healthcheck")
@@ -96,6 +107,16 @@ struct ServiceReader {
             target: target,
             readOnly: node["read_only"]?.value == .bool(true)
         )
+    }
+
+    private func build(_ node: YAMLNode, _ field: String) throws(ComposeFileError) -> ComposeBuild {
+        if let context = node.text {
+            return ComposeBuild(context: context)
+        }
+        guard case .mapping = node.kind else {
+            throw fail(node, field, "must be a path or a mapping with `context`")
+        }
+        return ComposeBuild(context: node["context"]?.text ?? ".", dockerfile: node["dockerfile"]?.text)
     }
 
     private func healthcheck(_ node: YAMLNode, _ field: String) throws(ComposeFileError) -> ComposeHealthcheck {
@@ -181,6 +202,26 @@ struct ServiceReader {
             throw fail(node, field, "must be a mapping or a list of KEY=VALUE strings")
         }
         return result
+    }
+
+    /// The line of each key of a `KEY=VALUE` list or a `KEY: VALUE` mapping.
+    private func keyLines(_ node: YAMLNode) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        switch node.kind {
+        case .mapping(let entries):
+            for entry in entries {
+                lines[entry.key] = entry.node.line
+            }
+        case .sequence(let elements):
+            for element in elements {
+                guard let text = element.text else { continue }
+                let key = text.firstIndex(of: "=").map { String(text[..<$0]) } ?? text
+                lines[key] = element.line
+            }
+        case .scalar:
+            break
+        }
+        return lines
     }
 
     /// Names from a list, or the keys of a mapping.
