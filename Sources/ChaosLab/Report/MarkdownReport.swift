@@ -15,7 +15,7 @@ public struct MarkdownReport: Sendable {
             "# ChaosLab report: \(report.project)",
             "",
             "**\(HTMLReport.overallText(report))** "
-                + "\(report.results.count) checks in \(String(format: "%.1f", report.duration.seconds)) s, started "
+                + "The run took \(String(format: "%.1f", report.duration.seconds)) s, started "
                 + "\(report.startedAt.formatted(.iso8601)); compose file `\(report.composeFile)`"
                 + (report.knobs.isEmpty ? "." : "; knobs on: \(report.knobs.joined(separator: ", "))."),
             "",
