@@ -63,7 +63,7 @@ struct RunCommand: AsyncParsableCommand {
             ?? ReportWriter.timestamped(under: URL(fileURLWithPath: "reports"), at: startedAt)
         try writer.write(runReport, logs: logs.value)
         let passed = results.filter { $0.verdict == .pass }.count
-        print("\(passed) of \(results.count) checks passed in \(String(format: "%.1f", runReport.duration.seconds)) s; report: \(writer.directory.path)/report.md")
+        print("\(passed) of \(results.count) checks passed in \(String(format: "%.1f", runReport.duration.seconds)) s; report: \(writer.directory.path)/index.html")
         if !runReport.passed {
             throw ExitCode(1)
         }

@@ -1,6 +1,8 @@
 import Foundation
 
-/// The report as Markdown, for a README, a pull request or a grader's notes.
+/// The report as Markdown, for a README, a pull request or a grader's notes. It follows the
+/// HTML page: the run, a summary table with the same key figures, then one section per check
+/// (without the timeline, which only the HTML page draws).
 public struct MarkdownReport: Sendable {
     public let report: RunReport
 
@@ -12,8 +14,8 @@ public struct MarkdownReport: Sendable {
         var lines = [
             "# ChaosLab report: \(report.project)",
             "",
-            "\(report.passed ? "**All checks passed.**" : "**Some checks did not pass.**") "
-                + "\(report.results.count) checks in \(String(format: "%.1f", report.duration.seconds)) s, started "
+            "**\(HTMLReport.overallText(report))** "
+                + "The run took \(String(format: "%.1f", report.duration.seconds)) s, started "
                 + "\(report.startedAt.formatted(.iso8601)); compose file `\(report.composeFile)`"
                 + (report.knobs.isEmpty ? "." : "; knobs on: \(report.knobs.joined(separator: ", "))."),
             "",
@@ -21,33 +23,45 @@ public struct MarkdownReport: Sendable {
             "|---|---|---|---|",
         ]
         for result in report.results {
-            let figures = result.figures.prefix(3).map { "\($0.label): \($0.formattedValue)" }.joined(separator: "; ")
-            lines.append("| \(result.title) (`\(result.check)`) | \(Self.badge(result.verdict)) | \(Self.cell(figures)) | \(String(format: "%.1f", result.duration.seconds)) s |")
+            let figures = result.keyFigures().map { "\($0.label): \($0.formattedValue)" }.joined(separator: "; ")
+            lines.append("| \(Self.cell(result.title)) (`\(Self.cell(result.check))`) | \(Self.badge(result.verdict)) | \(Self.cell(figures)) | \(String(format: "%.1f", result.duration.seconds)) s |")
         }
         for result in report.results {
-            lines += ["", "## \(result.title) — \(Self.badge(result.verdict))", "", "**Expected:** \(result.expectation)", "", "**Observed:** \(result.reason)", ""]
-            if !result.faults.isEmpty {
-                lines.append("**Faults injected:**")
-                lines.append("")
-                for event in result.faults {
-                    let offset = event.at.timeIntervalSince(result.startedAt)
-                    lines.append("- at +\(String(format: "%.2f", offset)) s: \(event.fault) (`\(event.fault.commandLine)`)\(event.error.map { " — failed: \($0)" } ?? "")")
-                }
-                lines.append("")
-            }
-            if !result.figures.isEmpty {
-                lines += ["| figure | value |", "|---|---|"]
-                lines += result.figures.map { "| \(Self.cell($0.label)) | \($0.formattedValue) |" }
-                lines.append("")
-            }
-            for evidence in result.evidence {
-                lines += ["<details><summary>\(evidence.source): \(Self.cell(evidence.title))</summary>", "", "```"]
-                lines += evidence.lines.prefix(200)
-                if evidence.lines.count > 200 { lines.append("… \(evidence.lines.count - 200) more lines") }
-                lines += ["```", "</details>", ""]
-            }
+            lines += section(result)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    func section(_ result: CheckResult) -> [String] {
+        var lines = [
+            "", "## \(result.title) — \(Self.badge(result.verdict))", "",
+            "**\(HTMLCheckSection.reasonHeading(result.verdict))** \(result.reason)", "",
+            "**Expected:** \(result.expectation)", "",
+        ]
+        if !result.messages.isEmpty {
+            lines += ["The timeline of its \(result.messages.count) messages is in `index.html`.", ""]
+        }
+        if !result.faults.isEmpty {
+            lines += ["**Faults injected:**", ""]
+            for (index, event) in result.faults.enumerated() {
+                let offset = String(format: "%+.2f", result.offset(of: event.at))
+                lines.append("- \(TimelineSVG.faultTag(index)) at \(offset) s: \(event.fault) (`\(event.fault.commandLine)`)\(event.error.map { " — failed: \($0)" } ?? "")")
+            }
+            lines.append("")
+        }
+        if !result.figures.isEmpty {
+            lines += ["| figure | value |", "|---|---|"]
+            lines += result.figures.map { "| \(Self.cell($0.label)) | \($0.formattedValue) |" }
+            lines.append("")
+        }
+        for evidence in result.evidence {
+            let fence = Self.fence(for: evidence.lines)
+            lines += ["<details><summary>\(HTMLEscaping.text("\(evidence.source): \(evidence.title)"))</summary>", "", fence]
+            lines += evidence.lines.prefix(200)
+            if evidence.lines.count > 200 { lines.append("… \(evidence.lines.count - 200) more lines") }
+            lines += [fence, "</details>", ""]
+        }
+        return lines
     }
 
     static func badge(_ verdict: Verdict) -> String {
@@ -61,5 +75,18 @@ public struct MarkdownReport: Sendable {
 
     static func cell(_ text: String) -> String {
         text.replacing("|", with: "\\|").replacing("\n", with: " ")
+    }
+
+    /// A code fence longer than any run of backticks in `lines`, so no line can close it.
+    static func fence(for lines: [String]) -> String {
+        var longest = 0
+        for line in lines {
+            var run = 0
+            for character in line {
+                run = character == "`" ? run + 1 : 0
+                longest = max(longest, run)
+            }
+        }
+        return String(repeating: "`", count: max(3, longest + 1))
     }
 }

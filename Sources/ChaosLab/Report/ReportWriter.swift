@@ -1,6 +1,7 @@
 public import Foundation
 
-/// Writes a run's report folder: `report.json`, `report.md`, and `logs/<service>.log`.
+/// Writes a run's report folder: `index.html`, `report.md`, `junit.xml`, `report.json`, and
+/// `logs/<service>.log` (layout and schema in docs/report-format.md).
 public struct ReportWriter: Sendable {
     /// The folder written to.
     public let directory: URL
@@ -24,15 +25,22 @@ public struct ReportWriter: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(.iso8601.time(includingFractionalSeconds: true).year().month().day()))
+            try container.encode(date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)))
         }
         var written: [URL] = []
         let json = directory.appending(path: "report.json")
         try encoder.encode(report).write(to: json)
         written.append(json)
-        let markdown = directory.appending(path: "report.md")
-        try Data(MarkdownReport(report).rendered.utf8).write(to: markdown)
-        written.append(markdown)
+        let renderings = [
+            ("index.html", HTMLReport(report).rendered),
+            ("report.md", MarkdownReport(report).rendered),
+            ("junit.xml", JUnitReport(report).rendered),
+        ]
+        for (name, text) in renderings {
+            let file = directory.appending(path: name)
+            try Data(text.utf8).write(to: file)
+            written.append(file)
+        }
         if !logs.isEmpty {
             let logDirectory = directory.appending(path: "logs")
             try manager.createDirectory(at: logDirectory, withIntermediateDirectories: true)

@@ -1,0 +1,67 @@
+@testable import ChaosLab
+import Foundation
+import Testing
+
+@Suite("Report folder")
+struct ReportWriterTests {
+    @Test("a run leaves index.html, report.md, junit.xml, report.json and the logs")
+    func writesEveryFile() async throws {
+        try await withTemporaryDirectory { path in
+            let directory = URL(fileURLWithPath: path).appending(path: "reports/run")
+            let written = try ReportWriter(directory: directory).write(ReportFixtures.mixed, logs: ["worker1": "hello\n", "api": "up\n"])
+            let names = written.map { $0.path.replacing(directory.path + "/", with: "") }
+            #expect(names == ["report.json", "index.html", "report.md", "junit.xml", "logs/api.log", "logs/worker1.log"])
+            for file in written {
+                #expect(FileManager.default.fileExists(atPath: file.path))
+            }
+            let html = try String(contentsOf: directory.appending(path: "index.html"), encoding: .utf8)
+            #expect(html == HTMLReport(ReportFixtures.mixed).rendered)
+            let xml = try String(contentsOf: directory.appending(path: "junit.xml"), encoding: .utf8)
+            #expect(XMLCheck.problem(xml) == nil)
+        }
+    }
+
+    @Test("report.json reads back as the same run")
+    func jsonRoundTrip() async throws {
+        try await withTemporaryDirectory { path in
+            let directory = URL(fileURLWithPath: path)
+            try ReportWriter(directory: directory).write(ReportFixtures.sample)
+            let data = try Data(contentsOf: directory.appending(path: "report.json"))
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601WithFractions
+            let report = try decoder.decode(RunReport.self, from: data)
+            #expect(report.results.map(\.check) == ReportFixtures.sample.results.map(\.check))
+            #expect(report.results[2].messages.map(\.redelivered) == [false, true])
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(Set(object.keys) == ["schemaVersion", "project", "composeFile", "knobs", "startedAt", "duration", "results"])
+            #expect(object["startedAt"] as? String == "2026-03-02T09:30:00.000Z")
+        }
+    }
+
+    /// Leaves a realistic report where a person can open it: `$CHAOSLAB_SAMPLE_REPORT_DIR`, or
+    /// `chaoslab-sample-report` in the temporary directory. Each run overwrites it.
+    @Test("a sample report is written for people to look at")
+    func sample() throws {
+        let path = ProcessInfo.processInfo.environment["CHAOSLAB_SAMPLE_REPORT_DIR"]
+            ?? FileManager.default.temporaryDirectory.appending(path: "chaoslab-sample-report").path
+        let directory = URL(fileURLWithPath: path)
+        try? FileManager.default.removeItem(at: directory)
+        let logs = [
+            "worker1": "2026-03-02T09:30:00.512Z worker1 | consuming chaoslab.work with prefetch 1\n",
+            "worker2": "2026-03-02T09:30:00.498Z worker2 | consuming chaoslab.work with prefetch 1\n",
+        ]
+        let written = try ReportWriter(directory: directory).write(ReportFixtures.sample, logs: logs)
+        #expect(written.count == 6)
+        #expect(FileManager.default.fileExists(atPath: directory.appending(path: "index.html").path))
+    }
+}
+
+extension JSONDecoder.DateDecodingStrategy {
+    /// ISO 8601 with milliseconds, as ``ReportWriter`` writes dates.
+    static var iso8601WithFractions: Self {
+        .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            return try Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        }
+    }
+}
