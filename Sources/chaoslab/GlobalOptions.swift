@@ -2,6 +2,7 @@ import ArgumentParser
 import ChaosLab
 import Foundation
 import Logging
+import Synchronization
 
 /// Options every subcommand takes.
 struct GlobalOptions: ParsableArguments {
@@ -25,16 +26,23 @@ struct GlobalOptions: ParsableArguments {
         return configuration
     }
 
-    /// Sends log messages to stderr at the level the flags ask for.
+    /// Sends log messages to stderr at the level the flags ask for. The logging system can be
+    /// set up only once per process, so later calls just return a logger.
     func bootstrapLogging() -> Logger {
         let level: Logger.Level = verbose ? .debug : quiet ? .warning : .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+        Self.loggingBootstrapped.withLock { done in
+            guard !done else { return }
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+            done = true
         }
         return Logger(label: "chaoslab")
     }
+
+    private static let loggingBootstrapped = Mutex(false)
 
     /// A driver for the configured project.
     func driver() throws -> ComposeDriver {

@@ -38,12 +38,19 @@ extension APIContractCheck {
         try await context.faults.inject(.start(broker))
         let clock = ContinuousClock()
         let start = clock.now
-        let recovered = try? await Wait.until("the API to publish again", deadline: recoveryDeadline, every: .milliseconds(500)) {
-            let exchange = try await context.http.send(
-                "POST", api.baseURL + api.messagePath, body: api.body(token: context.token(name, 5)),
-                headers: json, basicAuth: credentials, timeout: .seconds(5)
-            )
-            return exchange.status == 200 ? exchange : nil
+        var recovered: HTTPExchange?
+        var lastAnswer = "no answer"
+        do {
+            recovered = try await Wait.until("the API to publish again", deadline: recoveryDeadline, every: .milliseconds(500)) { () async throws -> HTTPExchange? in
+                let exchange = try await context.http.send(
+                    "POST", api.baseURL + api.messagePath, body: api.body(token: context.token(name, 5)),
+                    headers: json, basicAuth: credentials, timeout: .seconds(5)
+                )
+                lastAnswer = Self.describe(exchange)
+                return exchange.status == 200 ? exchange : nil
+            }
+        } catch {
+            lastAnswer += " (\(error))"
         }
         let recovery = clock.now - start
         if recovered != nil {
@@ -51,7 +58,7 @@ extension APIContractCheck {
         }
         cases.append(Case(
             route: "direct", name: "POST after the broker is back", expected: "200 within \(Int(recoveryDeadline.seconds)) s, without restarting the API",
-            observed: recovered.map { _ in "200 after \(String(format: "%.1f", recovery.seconds)) s" } ?? "no 200 in \(Int(recoveryDeadline.seconds)) s",
+            observed: recovered.map { _ in "200 after \(String(format: "%.1f", recovery.seconds)) s" } ?? "no 200 in \(String(format: "%.1f", recovery.seconds)) s; last: \(lastAnswer)",
             passed: recovered != nil
         ))
         return (cases, figures)

@@ -84,9 +84,13 @@ public struct CheckRunner: Sendable {
             return consumers >= expected ? consumers : nil
         }
         if let api = context.roles.api, let health = api.healthPath {
-            _ = try? await Wait.until("the API to report healthy", deadline: .seconds(30), every: .milliseconds(300)) {
-                let exchange = try await context.http.send("GET", api.baseURL + health, timeout: .seconds(2))
-                return exchange.status == 200 ? exchange : nil
+            // Directly, then through the proxy: Traefik picks a container up a moment after it
+            // turns healthy.
+            for base in [api.baseURL] + (api.proxiedBaseURL.map { [$0] } ?? []) {
+                _ = try? await Wait.until("\(base)\(health) to answer 200", deadline: .seconds(30), every: .milliseconds(300)) { () async throws -> Int? in
+                    let exchange = try await context.http.send("GET", base + health, timeout: .seconds(2))
+                    return exchange.status == 200 ? exchange.status : nil
+                }
             }
         }
     }

@@ -32,17 +32,14 @@ extension DeadLetterCheck {
         guard confirmation == .acked else {
             return PartFinding(passed: false, sentence: "The broker did not accept the expiry probe \(token) on \(workQueue.name): \(confirmation).")
         }
-        let found = try? await Wait.until("\(token) to expire into \(deadLetterQueue)", deadline: deadline, every: .milliseconds(200)) {
-            let taken = try await client.take(from: deadLetterQueue) { $0.contains(token) }
-            return taken.isEmpty ? nil : taken
-        }
+        let (found, problem) = await Self.waitForDeadLetter(token, in: deadLetterQueue, client: client, deadline: deadline)
         let waited = clock.now - start
         let left = try await context.broker.queue(named: workQueue.name)?.total ?? 0
         var figures: [Figure] = []
         let evidence = Evidence(source: "broker", title: "A message with a \(Int(timeToLive.seconds * 1000)) ms TTL on \(workQueue.name), no consumers", lines: [
             found?.first.map { "found in \(deadLetterQueue) after \(String(format: "%.2f", waited.seconds)) s, x-death: " + $0.deaths.map(\.description).joined(separator: " | ") }
                 ?? "not in \(deadLetterQueue) after \(String(format: "%.1f", waited.seconds)) s; \(workQueue.name) holds \(left)",
-        ])
+        ] + (problem.map { ["reading \(deadLetterQueue) failed: \($0)"] } ?? []))
         guard let message = found?.first else {
             let cause = workQueue.deadLetterExchange == nil ? ", because \(workQueue.name) has no x-dead-letter-exchange" : ""
             let fate = left == 0 ? "vanished (silent loss)\(cause)" : "is still in \(workQueue.name)"
@@ -74,10 +71,7 @@ extension DeadLetterCheck {
         }
         let publishTime = clock.now - start
         let oldest = tokens[0]
-        let found = try? await Wait.until("\(oldest) to overflow into \(deadLetterQueue)", deadline: deadline, every: .milliseconds(200)) {
-            let taken = try await client.take(from: deadLetterQueue) { $0.contains(oldest) }
-            return taken.isEmpty ? nil : taken
-        }
+        let (found, problem) = await Self.waitForDeadLetter(oldest, in: deadLetterQueue, client: client, deadline: deadline)
         let held = try await context.broker.queue(named: workQueue.name)?.total ?? 0
         let figures = [
             Figure("maxlen.limit", "x-max-length of \(workQueue.name)", Double(limit), unit: "messages"),
@@ -88,7 +82,7 @@ extension DeadLetterCheck {
             "\(workQueue.name) held \(held) afterwards",
             found?.first.map { "the oldest, \(oldest), in \(deadLetterQueue) with x-death: " + $0.deaths.map(\.description).joined(separator: " | ") }
                 ?? "the oldest, \(oldest), is not in \(deadLetterQueue)",
-        ])
+        ] + (problem.map { ["reading \(deadLetterQueue) failed: \($0)"] } ?? []))
         guard let message = found?.first else {
             let cause = workQueue.deadLetterExchange == nil ? " (silent loss: \(workQueue.name) has no x-dead-letter-exchange)" : ""
             return PartFinding(passed: false, sentence: "Publishing \(tokens.count) messages onto \(workQueue.name) (x-max-length \(limit)) dropped the oldest, \(oldest), without dead-lettering it\(cause).", figures: figures, evidence: [evidence])
@@ -97,5 +91,21 @@ extension DeadLetterCheck {
             return PartFinding(passed: false, sentence: "The overflowing message \(oldest) reached \(deadLetterQueue) but \(problem).", figures: figures, evidence: [evidence])
         }
         return PartFinding(passed: true, sentence: "One message past x-max-length \(limit) pushed the oldest into \(deadLetterQueue) with reason maxlen.", figures: figures, evidence: [evidence])
+    }
+
+    /// Polls `queue` until a message carrying `token` is taken off it; on timeout returns the
+    /// last error met while reading, if any.
+    static func waitForDeadLetter(_ token: String, in queue: String, client: BrokerClient, deadline: Duration) async -> ([DeadLetteredMessage]?, String?) {
+        do {
+            let found = try await Wait.until("\(token) in \(queue)", deadline: deadline, every: .milliseconds(200)) {
+                let taken = try await client.take(from: queue) { $0.contains(token) }
+                return taken.isEmpty ? nil : taken
+            }
+            return (found, nil)
+        } catch let timeout as WaitTimeout {
+            return (nil, timeout.lastError)
+        } catch {
+            return (nil, String(describing: error))
+        }
     }
 }

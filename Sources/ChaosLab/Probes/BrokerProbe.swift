@@ -41,7 +41,7 @@ public struct BrokerProbe: Sendable {
     }
 
     /// Declaration arguments as `rabbitmqctl --formatter json` prints them: an object, or a
-    /// list of `[key, value]` pairs, depending on the version.
+    /// list of `[key, value]` pairs or `[key, type, value]` triples, depending on the version.
     static func arguments(_ value: Any?) -> [String: String] {
         func text(_ value: Any) -> String {
             switch value {
@@ -55,8 +55,8 @@ public struct BrokerProbe: Sendable {
             for (key, value) in object { result[key] = text(value) }
         } else if let pairs = value as? [Any] {
             for pair in pairs {
-                if let pair = pair as? [Any], pair.count == 2, let key = pair[0] as? String {
-                    result[key] = text(pair[1])
+                if let pair = pair as? [Any], (2...3).contains(pair.count), let key = pair[0] as? String, let value = pair.last {
+                    result[key] = text(value)
                 }
             }
         }

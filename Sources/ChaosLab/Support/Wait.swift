@@ -11,6 +11,10 @@ public enum Wait {
     ///   - interval: the pause between two polls.
     ///   - condition: returns the value waited for, or `nil` while it is not there yet.
     /// - Throws: ``WaitTimeout`` when the deadline passes; `CancellationError` when cancelled.
+    ///
+    /// Assigning the result to an optional makes `Value` itself optional, and then a `nil`
+    /// returned by `condition` counts as a value and ends the wait at once; spell out the
+    /// closure's type (`{ () async throws -> Thing? in … }`) in that case.
     @discardableResult
     public static func until<Value: Sendable>(
         _ what: String,

@@ -21,5 +21,6 @@ actor KnobState {
         let ordered = FixtureKnob.allCases.filter(knobs.contains)
         try await driver.up(UpOptions(environment: FixtureKnob.environment(ordered), deadline: .seconds(240)))
         current = knobs
+        try await LiveStack.waitUntilRouted()
     }
 }

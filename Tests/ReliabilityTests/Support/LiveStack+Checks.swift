@@ -15,7 +15,9 @@ extension LiveStack {
                 logger: Logger(label: "chaoslab.tests"),
                 runID: CheckContext.newRunID()
             )
-            return await CheckRunner(context: context).run(check)
+            let runner = CheckRunner(context: context)
+            try await runner.waitUntilReady()
+            return await runner.run(check)
         }
     }
 }
@@ -24,5 +26,18 @@ extension CheckResult {
     /// The result in a few lines, for test failure messages.
     var summary: String {
         ([("\(check): \(verdict.rawValue) — \(reason)")] + figures.map { "  \($0)" }).joined(separator: "\n")
+    }
+}
+
+extension LiveStack {
+    /// Waits until Traefik routes to the API: it picks a container up a moment after the
+    /// container turns healthy, so a fresh stack can answer 404 for a few hundred milliseconds.
+    static func waitUntilRouted() async throws {
+        try await HTTPProbe.withProbe { http in
+            try await Wait.until("Traefik to route \(proxiedAPI)/api/health", deadline: .seconds(30), every: .milliseconds(200)) { () async throws -> Int? in
+                let exchange = try await http.send("GET", "\(proxiedAPI)/api/health", timeout: .seconds(2))
+                return exchange.status == 200 ? exchange.status : nil
+            }
+        }
     }
 }

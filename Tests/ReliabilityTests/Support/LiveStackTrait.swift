@@ -21,6 +21,7 @@ struct LiveStackTrait: SuiteTrait, TestScoping {
         await KnobState.shared.reset()
         let outcome: Result<Void, any Error>
         do {
+            try await LiveStack.waitUntilRouted()
             try await function()
             outcome = .success(())
         } catch {
