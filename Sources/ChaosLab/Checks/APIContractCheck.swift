@@ -81,9 +81,17 @@ public struct APIContractCheck: ReliabilityCheck {
         ], at: 0)
         let evidence = [Evidence(source: "api", title: "Each request and its answer", lines: cases.map(\.line))]
         if !failed.isEmpty {
-            let grouped = Dictionary(grouping: failed) { "\($0.name): expected \($0.expected), got \($0.observed)" }
-            let sentences = grouped.keys.sorted().map { key in
-                "\(key) (\(grouped[key]!.map(\.route).joined(separator: " and ")))"
+            // One sentence per broken rule, naming the routes it broke on and the first answer.
+            var order: [String] = []
+            var grouped: [String: [Case]] = [:]
+            for failure in failed {
+                let key = "\(failure.name)\u{0}\(failure.expected)"
+                if grouped[key] == nil { order.append(key) }
+                grouped[key, default: []].append(failure)
+            }
+            let sentences = order.map { key in
+                let group = grouped[key]!
+                return "\(group[0].name) (\(group.map(\.route).joined(separator: " and "))): expected \(group[0].expected), got \(group[0].observed)"
             }
             return .fail("\(failed.count) of \(cases.count) requests broke the contract: " + sentences.joined(separator: "; ") + ".", figures: figures, evidence: evidence)
         }

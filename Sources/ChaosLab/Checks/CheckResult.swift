@@ -24,7 +24,7 @@ public struct CheckResult: Sendable, Codable, Hashable {
     /// When it started.
     public var startedAt: Date
     /// How long it took, setup and cleanup included.
-    public var duration: Duration
+    @SecondsCoded public var duration: Duration
 
     public init(
         check: String,

@@ -7,7 +7,7 @@ public struct FaultEvent: Sendable, Codable, Hashable {
     /// When the injection began.
     public var at: Date
     /// How long the injecting command took.
-    public var took: Duration
+    @SecondsCoded public var took: Duration
     /// Why the injection failed, if it did.
     public var error: String?
 

@@ -12,12 +12,12 @@ public struct RunReport: Sendable, Codable, Hashable {
     /// Fault knobs that were on (empty for a normal run).
     public var knobs: [String]
     public var startedAt: Date
-    public var duration: Duration
+    @SecondsCoded public var duration: Duration
     /// One result per check, in run order.
     public var results: [CheckResult]
 
     public init(project: String, composeFile: String, knobs: [String], startedAt: Date, duration: Duration, results: [CheckResult]) {
-        self.schemaVersion = 1
+        self.schemaVersion = 2
         self.project = project
         self.composeFile = composeFile
         self.knobs = knobs

@@ -35,6 +35,14 @@ struct ReportWriterTests {
             let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             #expect(Set(object.keys) == ["schemaVersion", "project", "composeFile", "knobs", "startedAt", "duration", "results"])
             #expect(object["startedAt"] as? String == "2026-03-02T09:30:00.000Z")
+            // Durations are plain seconds, faults' stop timeouts too, and they read back.
+            #expect(object["schemaVersion"] as? Int == 2)
+            #expect((object["duration"] as? Double).map { abs($0 - ReportFixtures.sample.duration.seconds) < 0.001 } == true)
+            #expect(abs(report.duration.seconds - ReportFixtures.sample.duration.seconds) < 1e-6)
+            let faults = report.results.flatMap(\.faults)
+            let expectedFaults = ReportFixtures.sample.results.flatMap(\.faults)
+            #expect(faults.map(\.fault.description) == expectedFaults.map(\.fault.description))
+            #expect(zip(faults, expectedFaults).allSatisfy { abs($0.took.seconds - $1.took.seconds) < 1e-6 })
         }
     }
 

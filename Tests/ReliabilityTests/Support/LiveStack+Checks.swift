@@ -33,7 +33,7 @@ extension LiveStack {
     /// Waits until Traefik routes to the API: it picks a container up a moment after the
     /// container turns healthy, so a fresh stack can answer 404 for a few hundred milliseconds.
     static func waitUntilRouted() async throws {
-        try await HTTPProbe.withProbe { http in
+        _ = try await HTTPProbe.withProbe { http in
             try await Wait.until("Traefik to route \(proxiedAPI)/api/health", deadline: .seconds(30), every: .milliseconds(200)) { () async throws -> Int? in
                 let exchange = try await http.send("GET", "\(proxiedAPI)/api/health", timeout: .seconds(2))
                 return exchange.status == 200 ? exchange.status : nil
