@@ -131,6 +131,21 @@ struct ExtensionBlockTests {
         #expect(resolution.checks.first { $0.check == "dead-letter" }?.status == .notApplicable)
     }
 
+    @Test("an essential role declared absent leaves no check to run")
+    func essentialDeclaredAbsent() throws {
+        let resolution = try RolesFixture.resolve(yaml: RolesFixture.compose(block: "workers: []"))
+        #expect(resolution.roles == nil)
+        #expect(resolution.missing.filter(\.isEssential).map(\.field) == [.workers])
+        #expect(resolution.exitStatus == 1)
+    }
+
+    @Test("a role declared absent in the block hides the manifest's values for it")
+    func absentRoleHidesLowerLayers() throws {
+        let resolution = try RolesFixture.resolve(yaml: RolesFixture.compose(block: "api: null"), manifest: "api:\n  user: someone\n")
+        #expect(resolution.roles?.api == nil)
+        #expect(resolution.findings.filter { $0.field.section == "api" }.map(\.field) == [.apiService])
+    }
+
     @Test("values are interpolated like the rest of the file; $$ is a literal $")
     func interpolation() throws {
         let block = """

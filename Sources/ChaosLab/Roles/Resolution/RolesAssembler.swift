@@ -71,7 +71,8 @@ struct RolesAssembler {
     /// Every field with an entry, in schema order.
     func findings() -> [RoleFinding] {
         RoleField.allCases.compactMap { field in
-            guard let entry = table[field] else { return nil }
+            // Inside a role declared absent (`api: null`) other layers' values are moot.
+            guard let entry = table[field], entry.value == RoleValue.none || !table.isAbsent(field) else { return nil }
             return RoleFinding(field: field, value: Self.display(entry.value, secret: field.isSecret), source: entry.source)
         }
     }
@@ -102,13 +103,14 @@ struct RolesAssembler {
             !table.has(field) && !table.isAbsent(field)
         }
         let publishing = ["round-robin", "prefetch-fairness", "redelivery", "persistence", "api-contract"]
-        if lacks(.brokerService) {
+        // Essential roles are missing also when declared absent: no check runs without them.
+        if table.text(.brokerService) == nil {
             missing.append(MissingRole(field: .brokerService, isEssential: true, consequence: "No service looks like a RabbitMQ broker, so no check can run.", checks: CheckCatalogue.names))
         }
-        if lacks(.workers) {
+        if table[.workers]?.value.names?.isEmpty != false {
             missing.append(MissingRole(field: .workers, isEssential: true, consequence: "No service looks like a worker, so no check can run.", checks: CheckCatalogue.names))
         }
-        if lacks(.workQueue) {
+        if table.text(.workQueue) == nil {
             missing.append(MissingRole(field: .workQueue, isEssential: true, consequence: "The work queue's name is unknown, so no check can prepare the stack.", checks: CheckCatalogue.names))
         }
         if lacks(.apiService) {

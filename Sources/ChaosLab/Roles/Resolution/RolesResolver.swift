@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Derives a stack's roles from its compose file without running anything.
 ///
