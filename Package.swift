@@ -86,6 +86,8 @@ let package = Package(
         .testTarget(
             name: "ChaosLabTests",
             dependencies: ["ChaosLab"],
+            // Compose files and the code of seed-like stacks, read by path, never compiled.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

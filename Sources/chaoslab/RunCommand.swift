@@ -23,12 +23,37 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Leave the stack running afterwards.")
     var keepUp = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The compose file of a stack the lab did not write (a student's repository).",
+            discussion: "Its roles come from its x-chaoslab block, a manifest or inference; `chaoslab inspect` shows them. Its project is chaoslab-<folder> unless --project says otherwise. Default: the reference stack.",
+            valueName: "compose-file"
+        )
+    )
+    var stack: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --stack: a roles manifest to read instead of chaoslab.yml beside the compose file.", valueName: "file"))
+    var roles: String?
+
+    func validate() throws {
+        if roles != nil && stack == nil {
+            throw ValidationError("--roles needs --stack: the reference stack's roles are built in.")
+        }
+        if stack != nil && global.compose != nil {
+            throw ValidationError("Give the compose file with --stack or with --compose, not both: --stack also derives its roles.")
+        }
+        if stack != nil && !knobs.isEmpty {
+            throw ValidationError("--knob switches faults in the reference fixtures; a stack given with --stack does not read them.")
+        }
+    }
+
     func run() async throws {
         let checks = try selection.checks()
         let chosenKnobs = try FixtureKnob.parse(knobs)
-        let driver = try global.driver()
         let logger = global.bootstrapLogging()
-        let session = LabSession(stack: driver, roles: .reference(), logger: logger)
+        let (driver, stackRoles) = try stackUnderTest()
+        let session = LabSession(stack: driver, roles: stackRoles, logger: logger)
         let startedAt = Date()
         let clock = ContinuousClock()
         let start = clock.now
@@ -67,6 +92,31 @@ struct RunCommand: AsyncParsableCommand {
         if !runReport.passed {
             throw ExitCode(1)
         }
+    }
+}
+
+extension RunCommand {
+    /// The driver and roles of the stack to run: the reference stack, or the one `--stack`
+    /// names with its resolved roles.
+    /// - Throws: ``RolesInputError`` for unreadable input, ``IncompleteRoles`` when the broker,
+    ///   the workers or the work queue are unknown.
+    func stackUnderTest() throws -> (ComposeDriver, StackRoles) {
+        guard let stack else {
+            return (try global.driver(), .reference())
+        }
+        let resolver = RolesResolver(environment: RolesResolver.environment(forComposeFile: stack))
+        let resolution = try resolver.resolve(composeFile: stack, rolesFile: roles)
+        guard let resolved = resolution.roles else {
+            throw IncompleteRoles(composeFile: stack, missing: resolution.missing.filter(\.isEssential).map(\.field.rawValue))
+        }
+        ChaosLabCommand.printError("roles of \(stack): \(resolution.summary)")
+        var configuration = global.stackConfiguration
+        configuration.composeFile = stack
+        if global.project == nil && (ProcessInfo.processInfo.environment["CHAOSLAB_PROJECT"] ?? "").isEmpty {
+            configuration.projectName = ComposeConfiguration.stackProjectName(for: stack)
+        }
+        try configuration.validate()
+        return (ComposeDriver(configuration: configuration, logger: global.bootstrapLogging()), resolved)
     }
 }
 

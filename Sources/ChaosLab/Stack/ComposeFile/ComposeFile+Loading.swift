@@ -77,7 +77,8 @@ extension ComposeFile {
         return file
     }
 
-    private static func rootNode(
+    /// The document's root with positions, interpolated with `environment` when given.
+    static func rootNode(
         yaml: String,
         path: String,
         environment: [String: String]?

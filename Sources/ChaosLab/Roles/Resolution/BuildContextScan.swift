@@ -1,0 +1,20 @@
+/// What the build context of a service shows about it, read without building or running
+/// anything: the command its Dockerfile runs, and clues in its source code.
+struct BuildContextScan: Sendable, Hashable {
+    /// The Dockerfile's `ENTRYPOINT` and `CMD` words, in that order; empty when there is none.
+    var dockerfileCommand: [String] = []
+    /// The Dockerfile, relative to the compose file's folder, when it was read.
+    var dockerfile: String?
+    /// Routes that take POST requests.
+    var postRoutes: [SourceClue] = []
+    /// Routes whose path mentions health.
+    var healthRoutes: [SourceClue] = []
+    /// Queue names the code declares, consumes or keeps in a constant.
+    var queues: [SourceClue] = []
+    /// Dead-letter queue names (by their name, or as an `x-dead-letter-routing-key`).
+    var deadLetterQueues: [SourceClue] = []
+    /// The first call that consumes a queue.
+    var consumes: SourceClue?
+    /// The first call that publishes.
+    var publishes: SourceClue?
+}

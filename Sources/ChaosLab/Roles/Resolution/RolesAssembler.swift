@@ -1,0 +1,148 @@
+/// Turns a complete roles table (declared, guessed and defaulted values) into
+/// ``StackRoles``, the findings a person reads, and what is missing.
+struct RolesAssembler {
+    var table: RoleTable
+
+    func roles() -> StackRoles? {
+        guard let broker = table.text(.brokerService),
+              let workers = table[.workers]?.value.names, !workers.isEmpty,
+              let workQueue = table.text(.workQueue) else {
+            return nil
+        }
+        return StackRoles(
+            broker: broker,
+            brokerAccess: brokerAccess(),
+            api: api(),
+            workers: workers,
+            workQueue: workQueue,
+            deadLetterQueue: table.text(.deadLetterQueue),
+            proxy: proxy(),
+            workerEvidence: WorkerEvidence(
+                receivedPattern: table.text(.receivedPattern),
+                donePattern: table.text(.donePattern),
+                rejectedPattern: table.text(.rejectedPattern),
+                recordFile: table.text(.recordFile)
+            )
+        )
+    }
+
+    private func brokerAccess() -> BrokerAccess? {
+        guard let port = table[.brokerAMQPPort]?.value.number else { return nil }
+        return BrokerAccess(
+            host: table.text(.brokerHost) ?? "127.0.0.1",
+            amqpPort: port,
+            managementURL: table.text(.brokerManagementURL),
+            user: table.text(.brokerUser) ?? "guest",
+            password: table.text(.brokerPassword) ?? "guest",
+            virtualHost: table.text(.brokerVirtualHost) ?? "/"
+        )
+    }
+
+    private func api() -> APIRole? {
+        guard let service = table.text(.apiService), let baseURL = table.text(.apiBaseURL) else { return nil }
+        let body = table.text(.apiBodyTemplate) ?? #"{"message": "{{token}}"}"#
+        return APIRole(
+            service: service,
+            baseURL: baseURL,
+            proxiedBaseURL: table.text(.apiProxiedBaseURL),
+            messagePath: table.text(.apiMessagePath) ?? "/api/message",
+            healthPath: table.text(.apiHealthPath),
+            user: table.text(.apiUser),
+            password: table.text(.apiPassword),
+            bodyTemplate: body,
+            poisonBodyTemplate: table.text(.apiPoisonBodyTemplate),
+            supportsWorkTime: body.contains("{{work_ms}}")
+        )
+    }
+
+    private func proxy() -> ProxyRole? {
+        guard let service = table.text(.proxyService), let baseURL = table.text(.proxyBaseURL) else { return nil }
+        return ProxyRole(
+            service: service,
+            baseURL: baseURL,
+            secureBaseURL: table.text(.proxySecureBaseURL),
+            dashboardURL: table.text(.proxyDashboardURL),
+            routes: table[.proxyRoutes]?.value.routes ?? []
+        )
+    }
+
+    // MARK: - For people
+
+    /// Every field with an entry, in schema order.
+    func findings() -> [RoleFinding] {
+        RoleField.allCases.compactMap { field in
+            // Inside a role declared absent (`api: null`) other layers' values are moot.
+            guard let entry = table[field], entry.value == RoleValue.none || !table.isAbsent(field) else { return nil }
+            return RoleFinding(field: field, value: Self.display(entry.value, secret: field.isSecret), source: entry.source)
+        }
+    }
+
+    static func display(_ value: RoleValue, secret: Bool) -> String {
+        switch value {
+        case .text(let text) where secret:
+            text.isEmpty ? "(empty)" : String(repeating: "*", count: 8)
+        case .text(let text):
+            text
+        case .number(let number):
+            String(number)
+        case .names(let names):
+            names.joined(separator: ", ")
+        case .routes(let routes):
+            routes.map { route in
+                "GET \(route.path) → \(route.status)" + (route.bodyContains.map { " with \"\($0)\"" } ?? "") + " (\(route.target))"
+            }.joined(separator: "; ")
+        case .none:
+            "none"
+        }
+    }
+
+    /// What is neither declared (present or absent) nor guessed, with what it costs.
+    func missing() -> [MissingRole] {
+        var missing: [MissingRole] = []
+        func lacks(_ field: RoleField) -> Bool {
+            !table.has(field) && !table.isAbsent(field)
+        }
+        let publishing = ["round-robin", "prefetch-fairness", "redelivery", "persistence", "api-contract"]
+        // Essential roles are missing also when declared absent: no check runs without them.
+        if table.text(.brokerService) == nil {
+            missing.append(MissingRole(field: .brokerService, isEssential: true, consequence: "No service looks like a RabbitMQ broker, so no check can run.", checks: CheckCatalogue.names))
+        }
+        if table[.workers]?.value.names?.isEmpty != false {
+            missing.append(MissingRole(field: .workers, isEssential: true, consequence: "No service looks like a worker, so no check can run.", checks: CheckCatalogue.names))
+        }
+        if table.text(.workQueue) == nil {
+            missing.append(MissingRole(field: .workQueue, isEssential: true, consequence: "The work queue's name is unknown, so no check can prepare the stack.", checks: CheckCatalogue.names))
+        }
+        if lacks(.apiService) {
+            missing.append(MissingRole(field: .apiService, consequence: "No service looks like an HTTP API the host can reach, so nothing can be published.", checks: publishing))
+        } else if table.text(.apiService) != nil, lacks(.apiBaseURL) {
+            missing.append(MissingRole(field: .apiBaseURL, consequence: "The API publishes no port and is not behind the proxy, so the host cannot reach it.", checks: publishing))
+        }
+        if lacks(.deadLetterQueue) {
+            missing.append(MissingRole(field: .deadLetterQueue, consequence: "No dead-letter queue is known, so dead-lettering is not checked.", checks: ["dead-letter"]))
+        } else if table.text(.deadLetterQueue) != nil, table.text(.apiBaseURL) != nil, lacks(.apiPoisonBodyTemplate) {
+            missing.append(MissingRole(field: .apiPoisonBodyTemplate, consequence: "No poison message is known, so rejection into the dead-letter queue is not tried.", checks: ["dead-letter"]))
+        }
+        if table.text(.brokerService) != nil, lacks(.brokerAMQPPort) {
+            missing.append(MissingRole(field: .brokerAMQPPort, consequence: "The broker's AMQP port is not published, so the lab has no broker login of its own.", checks: ["dead-letter", "security"]))
+        }
+        if table.text(.brokerService) != nil, lacks(.brokerManagementURL) {
+            missing.append(MissingRole(field: .brokerManagementURL, consequence: "The management API is not published, so guest is not tried there.", checks: ["security"]))
+        }
+        if lacks(.proxyService) {
+            missing.append(MissingRole(field: .proxyService, consequence: "No service looks like a Traefik proxy, so routes are not checked.", checks: ["traefik-routes", "security"]))
+        } else if table.text(.proxyService) != nil, lacks(.proxyBaseURL) {
+            missing.append(MissingRole(field: .proxyBaseURL, consequence: "The proxy's plain HTTP entry point is not published, so routes are not checked.", checks: ["traefik-routes", "security"]))
+        } else if table.text(.proxyBaseURL) != nil, lacks(.proxyRoutes) {
+            missing.append(MissingRole(field: .proxyRoutes, consequence: "No route is known, so only an unknown path's 404 and Traefik's routers are checked.", checks: ["traefik-routes"]))
+        }
+        if lacks(.donePattern), lacks(.recordFile) {
+            missing.append(MissingRole(
+                field: .donePattern,
+                consequence: "The workers show no finished message (neither worker_evidence.done_pattern nor record_file), so no delivery counts as processed.",
+                checks: ["round-robin", "prefetch-fairness", "redelivery", "persistence", "dead-letter"]
+            ))
+        }
+        return missing
+    }
+}
