@@ -56,9 +56,7 @@ public struct APIContractCheck: ReliabilityCheck {
         if let proxied = api.proxiedBaseURL {
             routes.append(Route(name: "proxy", baseURL: proxied))
         }
-        for worker in context.roles.workers {
-            try await context.faults.inject(.stop(ServiceTarget(service: worker), timeout: .seconds(5)))
-        }
+        try await context.stopWorkers()
         try await context.broker.purge(context.roles.workQueue)
 
         var cases: [Case] = []

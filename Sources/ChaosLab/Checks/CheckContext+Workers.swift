@@ -21,6 +21,17 @@ extension CheckContext {
         return map
     }
 
+    /// Stops `workers` (every worker by default) so nothing consumes the work queue, skipping
+    /// any this check already left stopped or killed; the runner starts them again afterwards.
+    public func stopWorkers(_ workers: [String]? = nil) async throws {
+        let down = await faults.brokenTargets
+        for worker in workers ?? roles.workers {
+            let target = ServiceTarget(service: worker)
+            guard !down.contains(target) else { continue }
+            try await faults.inject(.stop(target, timeout: .seconds(5)))
+        }
+    }
+
     /// Waits until some worker has started on `token` and returns that delivery.
     public func waitForStart(of token: String, since: Date, deadline: Duration = .seconds(15)) async throws -> MessageTrace {
         let observer = WorkerObserver(stack: stack, roles: roles)

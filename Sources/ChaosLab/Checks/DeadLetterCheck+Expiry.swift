@@ -9,9 +9,7 @@ extension DeadLetterCheck {
         guard let access = context.roles.brokerAccess else {
             return [PartFinding(passed: nil, sentence: "The lab has no broker login for this stack, so expiry and overflow were not tried.")]
         }
-        for worker in context.roles.workers {
-            try await context.faults.inject(.stop(ServiceTarget(service: worker), timeout: .seconds(5)))
-        }
+        try await context.stopWorkers()
         try await context.broker.purge(workQueue.name)
         return try await BrokerClient.withClient(access, connectionName: "chaoslab dead-letter") { client in
             // Leftovers of this run's poison part, so each part finds only its own message.

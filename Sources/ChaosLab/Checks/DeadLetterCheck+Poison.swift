@@ -103,9 +103,7 @@ extension DeadLetterCheck {
     /// Ends a redelivery loop: with the workers stopped the poison message stays ready and the
     /// purge removes it. The runner starts the workers again.
     private func stopLoop(in context: CheckContext) async {
-        for worker in context.roles.workers {
-            _ = try? await context.faults.inject(.stop(ServiceTarget(service: worker), timeout: .seconds(5)))
-        }
+        try? await context.stopWorkers()
         _ = try? await context.broker.purge(context.roles.workQueue)
     }
 

@@ -34,9 +34,7 @@ public struct PersistenceCheck: ReliabilityCheck {
         let start = clock.now
 
         // One worker keeps the in-flight message; the others are stopped so the rest stays queued.
-        for worker in context.roles.workers.dropFirst() {
-            try await context.faults.inject(.stop(ServiceTarget(service: worker), timeout: .seconds(5)))
-        }
+        try await context.stopWorkers(Array(context.roles.workers.dropFirst()))
         let inFlight = context.token(name, 0)
         var tokens: [String] = []
         var attempts: [PublishAttempt] = []
@@ -49,7 +47,7 @@ public struct PersistenceCheck: ReliabilityCheck {
                 tokens.append(inFlight)
             }
         } else {
-            try await context.faults.inject(.stop(ServiceTarget(service: holder), timeout: .seconds(5)))
+            try await context.stopWorkers([holder])
         }
         let queued = (1...queuedMessages).map { context.token(name, $0) }
         context.logger.info("persistence: publishing \(queuedMessages) messages with the workers held back")
@@ -71,7 +69,7 @@ public struct PersistenceCheck: ReliabilityCheck {
         context.logger.info("persistence: killing the broker with SIGKILL")
         let kill = try await context.faults.inject(.kill(broker))
         if supportsWork {
-            try await context.faults.inject(.stop(ServiceTarget(service: holder), timeout: .seconds(5)))
+            try await context.stopWorkers([holder])
         }
         try await context.faults.inject(.start(broker))
         let restartStart = clock.now
