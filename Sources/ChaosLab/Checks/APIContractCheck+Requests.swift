@@ -40,10 +40,17 @@ extension APIContractCheck {
                 ))
             }
         }
+        // The workers are stopped, so only the API changes the work queue: each answer's depth
+        // is the next request's starting point.
+        var depth = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
+        func post(_ body: String) async throws -> (exchange: HTTPExchange?, before: Int, after: Int) {
+            let exchange = try? await context.http.send("POST", url, body: body, headers: json, basicAuth: credentials, timeout: .seconds(10))
+            let before = depth
+            depth = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
+            return (exchange, before, depth)
+        }
         for input in badInputs(token: context.token(name, 1)) {
-            let before = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
-            let exchange = try? await context.http.send("POST", url, body: input.body, headers: json, basicAuth: credentials, timeout: .seconds(10))
-            let after = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
+            let (exchange, before, after) = try await post(input.body)
             let refused = exchange.map { (400..<500).contains($0.status) && $0.status != 401 } ?? false
             let published = after - before
             cases.append(Case(
@@ -53,9 +60,7 @@ extension APIContractCheck {
             ))
         }
         let token = context.token(name, route.name == "direct" ? 2 : 3)
-        let before = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
-        let exchange = try? await context.http.send("POST", url, body: api.body(token: token), headers: json, basicAuth: credentials, timeout: .seconds(10))
-        let after = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
+        let (exchange, before, after) = try await post(api.body(token: token))
         let sent = exchange.map { $0.status == 200 && $0.body.contains("Message sent") } ?? false
         cases.append(Case(
             route: route.name, name: "POST a good message", expected: "200 \"Message sent\" with the message already in \(context.roles.workQueue)",

@@ -61,18 +61,21 @@ public struct CheckRunner: Sendable {
                 try await context.faults.inject(.start(instance.target))
             }
         }
+        try await waitForBroker()
+        try await context.broker.purge(context.roles.workQueue)
+    }
+
+    /// Waits (up to 60 s) until the broker answers and has the work queue.
+    func waitForBroker() async throws {
         try await Wait.until("the broker to answer", deadline: .seconds(60), every: .seconds(1)) {
             try await context.broker.queue(named: context.roles.workQueue)
         }
-        try await context.broker.purge(context.roles.workQueue)
     }
 
     /// Waits until the stack can take the first check: the broker answers, every worker
     /// consumes and the API is healthy (each bounded; what stays missing is the checks' to find).
     public func waitUntilReady() async throws {
-        try await Wait.until("the broker to answer", deadline: .seconds(60), every: .seconds(1)) {
-            try await context.broker.queue(named: context.roles.workQueue)
-        }
+        try await waitForBroker()
         await settle()
     }
 
