@@ -83,7 +83,7 @@ public struct TraefikRoutesCheck: ReliabilityCheck {
         var problems: [String] = []
         let userRouters = routers.filter { !$0.name.hasSuffix("@internal") }
         for route in proxy.routes {
-            let serving = userRouters.filter { $0.servesPath(route.path) && !$0.rule.isEmpty }
+            let serving = userRouters.filter { $0.servesPath(route.path) }
             let enabled = serving.filter { $0.status == nil || $0.status == "enabled" }
             if enabled.isEmpty {
                 let known = userRouters.map { "\($0.name) \($0.rule)" }.joined(separator: ", ")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One HTTP router as Traefik's API (`/api/http/routers`) reports it.
 public struct TraefikAPIRouter: Sendable, Codable, Hashable {
     /// TLS settings of a router.
@@ -31,10 +29,12 @@ public struct TraefikAPIRouter: Sendable, Codable, Hashable {
     }
 
     /// Whether the rule's path matchers (`Path`, `PathPrefix`) would take `path`. Host and
-    /// other matchers are not judged; a rule without path matchers takes every path.
+    /// other matchers are not judged; a rule without path matchers takes every path, one that
+    /// does not parse takes none.
     public func servesPath(_ path: String) -> Bool {
-        let prefixes = Self.arguments(of: "PathPrefix", in: rule)
-        let exact = Self.arguments(of: "Path", in: rule)
+        guard let matchers = try? RuleSyntax.parse(rule).matchers else { return false }
+        let prefixes = Self.arguments(of: "PathPrefix", in: matchers)
+        let exact = Self.arguments(of: "Path", in: matchers)
         if prefixes.isEmpty && exact.isEmpty { return true }
         return prefixes.contains { path.hasPrefix($0) } || exact.contains(path)
     }
@@ -47,24 +47,14 @@ public struct TraefikAPIRouter: Sendable, Codable, Hashable {
         return text + ", \(status ?? "status unknown")"
     }
 
-    /// The backquoted arguments of every `matcher(…)` in `rule` (`Path(` does not match
-    /// `PathPrefix(`).
+    /// The string arguments of every `matcher(…)` in `rule`, read with the lint's rule parser;
+    /// none when the rule does not parse.
     static func arguments(of matcher: String, in rule: String) -> [String] {
-        var results: [String] = []
-        var rest = Substring(rule)
-        while let range = rest.range(of: matcher + "(") {
-            let before = rest[..<range.lowerBound].last
-            rest = rest[range.upperBound...]
-            guard before.map({ !$0.isLetter }) ?? true else { continue }
-            guard let close = rest.firstIndex(of: ")") else { break }
-            let inside = rest[..<close]
-            results += inside.split(separator: ",").compactMap { argument in
-                let trimmed = argument.trimmingCharacters(in: .whitespaces)
-                guard trimmed.count >= 2, let first = trimmed.first, first == trimmed.last, "`\"".contains(first) else { return nil }
-                return String(trimmed.dropFirst().dropLast())
-            }
-            rest = rest[close...]
-        }
-        return results
+        guard let matchers = try? RuleSyntax.parse(rule).matchers else { return [] }
+        return arguments(of: matcher, in: matchers)
+    }
+
+    private static func arguments(of matcher: String, in matchers: [RuleMatcher]) -> [String] {
+        matchers.filter { $0.name == matcher }.flatMap { $0.arguments.map(\.value) }
     }
 }
