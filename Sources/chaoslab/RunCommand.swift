@@ -58,27 +58,12 @@ struct RunCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let logs = LogBox()
-        let work = Task {
+        let results = try await SignalTrap.cancellingOnSignal {
             try await session.run(
                 checks, knobs: chosenKnobs, keepUp: keepUp,
                 onStart: ProgressPrinter.started, onResult: ProgressPrinter.finished,
                 collectLogs: { logs.set($0) }
             )
-        }
-        let trap = SignalTrap(onFirst: { _ in
-            ChaosLabCommand.printError("stopping; taking the stack down…")
-            work.cancel()
-        })
-        let results: [CheckResult]
-        do {
-            results = try await work.value
-            trap.cancel()
-        } catch {
-            trap.cancel()
-            if let signal = trap.caught {
-                throw Interrupted(signal: signal, cleanedUp: "the stack was removed")
-            }
-            throw error
         }
         let runReport = RunReport(
             project: driver.projectName, composeFile: driver.configuration.composeFile,

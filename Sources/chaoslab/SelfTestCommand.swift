@@ -17,7 +17,7 @@ struct SelfTestCommand: AsyncParsableCommand {
         let plan = SelfTestPlan(checks: try selection.checks())
         let driver = try global.driver()
         let session = LabSession(stack: driver, roles: .reference(), logger: global.bootstrapLogging())
-        let work = Task {
+        let outcomes = try await SignalTrap.cancellingOnSignal {
             var outcomes: [SelfTestOutcome] = []
             for round in plan.rounds {
                 let label = round.knobs.isEmpty ? "reference stack" : "knob \(FixtureKnob.environmentValue(round.knobs))"
@@ -26,19 +26,6 @@ struct SelfTestCommand: AsyncParsableCommand {
                 outcomes += results.map { SelfTestOutcome(check: $0.check, knob: round.knobs.first, expected: round.expected, result: $0) }
             }
             return outcomes
-        }
-        let trap = SignalTrap(onFirst: { _ in
-            ChaosLabCommand.printError("stopping; taking the stack down…")
-            work.cancel()
-        })
-        let outcomes: [SelfTestOutcome]
-        do {
-            outcomes = try await work.value
-            trap.cancel()
-        } catch {
-            trap.cancel()
-            if let signal = trap.caught { throw Interrupted(signal: signal, cleanedUp: "the stack was removed") }
-            throw error
         }
         print("")
         print(Self.matrix(outcomes))
