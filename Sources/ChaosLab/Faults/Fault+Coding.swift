@@ -17,7 +17,7 @@ extension Fault.Action {
             try details.encode(signal, forKey: .signal)
         case .stop(let timeout):
             var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .stop)
-            try details.encode(timeout.seconds, forKey: .timeout)
+            try details.encode(SecondsCoded(wrappedValue: timeout), forKey: .timeout)
         case .start: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .start)
         case .pause: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .pause)
         case .unpause: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .unpause)
@@ -37,8 +37,7 @@ extension Fault.Action {
             self = .kill(signal: try details.decode(ContainerSignal.self, forKey: .signal))
         case .stop:
             let details = try container.nestedContainer(keyedBy: DetailKeys.self, forKey: .stop)
-            let seconds = try details.decode(Double.self, forKey: .timeout)
-            self = .stop(timeout: .nanoseconds(Int64((seconds * 1_000_000_000).rounded())))
+            self = .stop(timeout: try details.decode(SecondsCoded.self, forKey: .timeout).wrappedValue)
         case .start: self = .start
         case .pause: self = .pause
         case .unpause: self = .unpause

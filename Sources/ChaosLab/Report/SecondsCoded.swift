@@ -9,8 +9,7 @@ public struct SecondsCoded: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let seconds = try decoder.singleValueContainer().decode(Double.self)
-        wrappedValue = .nanoseconds(Int64((seconds * 1_000_000_000).rounded()))
+        wrappedValue = .seconds(try decoder.singleValueContainer().decode(Double.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
