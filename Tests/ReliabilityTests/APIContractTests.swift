@@ -18,10 +18,19 @@ extension LiveStackTests {
         func acceptEmptyMessage() async throws {
             let result = try await LiveStack.run(APIContractCheck(), knobs: [.acceptEmptyMessage])
             #expect(result.verdict == .fail, "\(result.summary)")
-            #expect(result.reason.hasPrefix("4 of 21 requests broke the contract: POST empty message (direct and proxy): expected 4xx and nothing published, got 200"), "\(result.reason)")
+            #expect(result.reason.hasPrefix("4 of 23 requests broke the contract: POST empty message (direct and proxy): expected 4xx and nothing published, got 200"), "\(result.reason)")
             #expect(result.reason.contains("POST missing message field (direct and proxy): expected 4xx and nothing published, got 200"), "\(result.reason)")
             #expect(result.reason.contains("and published 1 message"), "\(result.reason)")
             #expect(!result.reason.contains("bad JSON"), "\(result.reason)")
+        }
+
+        @Test("fails when the API publishes str(dict) text instead of JSON (non-json-body)", .timeLimit(.minutes(5)))
+        func nonJSONBody() async throws {
+            let result = try await LiveStack.run(APIContractCheck(), knobs: [.nonJSONBody])
+            #expect(result.verdict == .fail, "\(result.summary)")
+            #expect(result.reason.hasPrefix("2 of 23 requests broke the contract: published body of the good message (direct and proxy): expected a JSON document carrying the message, got `{'id': '"), "\(result.reason)")
+            #expect(result.reason.contains("which is not JSON but Python's str() of a dict (publish json.dumps(…) instead)"), "\(result.reason)")
+            #expect(!result.reason.contains("POST"), "\(result.reason)")
         }
     }
 }

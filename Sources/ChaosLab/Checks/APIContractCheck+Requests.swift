@@ -67,7 +67,26 @@ extension APIContractCheck {
             observed: Self.describe(exchange) + ", \(context.roles.workQueue) went from \(before) to \(after) at the answer",
             passed: sent && after == before + 1
         ))
+        if let format = try await publishedFormat(of: token, route: route, context: context) {
+            cases.append(format)
+        }
         return cases
+    }
+
+    /// The good message's body as the broker holds it, taken off the work queue with the
+    /// stack's broker login and judged; `nil` without a login or when the message is not there
+    /// (the depth case above already says so).
+    func publishedFormat(of token: String, route: Route, context: CheckContext) async throws -> Case? {
+        guard let access = context.roles.brokerAccess else { return nil }
+        let taken = try await BrokerClient.withClient(access, connectionName: "chaoslab-\(name)") { client in
+            try await client.take(from: context.roles.workQueue) { $0.contains(token) }
+        }
+        guard let body = taken.first?.body else { return nil }
+        let judgement = PublishedBody(text: body).judge(token: token)
+        return Case(
+            route: route.name, name: "published body of the good message", expected: "a JSON document carrying the message",
+            observed: judgement.observed, passed: judgement.passed
+        )
     }
 
     /// `503 {"error": …}` or the transport error, in a few words.

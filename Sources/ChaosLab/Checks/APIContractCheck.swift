@@ -3,7 +3,7 @@ import Foundation
 /// The API's contract, driven directly and through the proxy: basic auth (401 with
 /// `WWW-Authenticate` without or with wrong credentials), health, each bad input (bad JSON,
 /// empty, missing field, oversized) refused with a 4xx and nothing published, "Message sent"
-/// only once the broker holds the message, and 503 quickly while the broker is down, with
+/// only once the broker holds the message, a JSON body on the queue (not Python's `str(dict)`), and 503 quickly while the broker is down, with
 /// recovery by itself afterwards.
 ///
 /// The workers are stopped while it runs, so every message the API publishes stays in the work
@@ -25,9 +25,9 @@ public struct APIContractCheck: ReliabilityCheck {
     public var name: String { "api-contract" }
     public var title: String { "API contract" }
     public var expectation: String {
-        "Directly and through the proxy: 401 with WWW-Authenticate without or with wrong credentials; health answers; bad JSON, an empty or missing message and a \(oversizedBytes / 1024) KiB body get a 4xx and publish nothing; \"Message sent\" comes only once the broker holds the message; with the broker down the API answers 503 within \(Int(outageAnswerDeadline.seconds)) s and publishes again by itself once it is back."
+        "Directly and through the proxy: 401 with WWW-Authenticate without or with wrong credentials; health answers; bad JSON, an empty or missing message and a \(oversizedBytes / 1024) KiB body get a 4xx and publish nothing; \"Message sent\" comes only once the broker holds the message, and what it holds is a JSON document carrying the text; with the broker down the API answers 503 within \(Int(outageAnswerDeadline.seconds)) s and publishes again by itself once it is back."
     }
-    public var mutants: [FixtureKnob] { [.acceptEmptyMessage] }
+    public var mutants: [FixtureKnob] { [.acceptEmptyMessage, .nonJSONBody] }
 
     /// One request of the contract and what came of it.
     struct Case: Sendable {

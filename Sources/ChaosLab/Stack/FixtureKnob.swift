@@ -19,6 +19,8 @@ public enum FixtureKnob: String, Sendable, Hashable, Codable, CaseIterable {
     case idleWorker2 = "idle-worker2"
     /// The API publishes a missing or empty `message` and answers 200, instead of 400.
     case acceptEmptyMessage = "accept-empty-message"
+    /// The API publishes Python-`str(dict)`-style text instead of a JSON body.
+    case nonJSONBody = "non-json-body"
     /// The broker has guest/guest as administrator and lets it log in from anywhere.
     case guestRemote = "guest-remote"
     /// Traefik routes the management UI under `/moved` instead of `/monitor`.

@@ -9,7 +9,8 @@ enum APIServer {
     ) -> some ApplicationProtocol {
         let messages = MessageEndpoint(
             credentials: BasicCredentials(user: configuration.apiUser, password: configuration.apiPassword),
-            link: link, acceptsEmptyMessage: configuration.has(.acceptEmptyMessage), logger: logger)
+            link: link, acceptsEmptyMessage: configuration.has(.acceptEmptyMessage),
+            publishesPythonRepr: configuration.has(.nonJSONBody), logger: logger)
         let health = HealthEndpoint(link: link)
         let router = Router()
         router.post("/api/message") { request, _ in await messages.respond(to: request) }

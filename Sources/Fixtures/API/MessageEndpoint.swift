@@ -12,6 +12,8 @@ struct MessageEndpoint: Sendable {
     let link: BrokerLink
     /// The `accept-empty-message` knob: publish a missing or empty message instead of a 400.
     let acceptsEmptyMessage: Bool
+    /// The `non-json-body` knob: publish Python `str(dict)` text instead of JSON.
+    let publishesPythonRepr: Bool
     let logger: Logger
 
     /// Answers the request and logs its outcome in one line.
@@ -45,7 +47,7 @@ struct MessageEndpoint: Sendable {
         let work = WorkMessage(
             id: id, message: message.message, workMilliseconds: message.workMilliseconds ?? 0,
             poison: message.poison ?? false, sentAt: Timestamp.now())
-        switch await link.publish(work.jsonBody, id: id) {
+        switch await link.publish(publishesPythonRepr ? work.pythonReprBody : work.jsonBody, id: id) {
         case .confirmed:
             return id
         case .nacked:

@@ -21,6 +21,9 @@ enum Knob: String, Sendable, Codable, Hashable, CaseIterable {
     case idleWorker2 = "idle-worker2"
     /// The API publishes a missing or empty `message` instead of answering 400.
     case acceptEmptyMessage = "accept-empty-message"
+    /// The API publishes Python's `str(dict)` text (`{'id': '…', 'message': '…'}`) instead of
+    /// JSON, as a student's `body=str(message)` does.
+    case nonJSONBody = "non-json-body"
     /// The broker creates guest/guest and lets it log in from anywhere (broker side only).
     case guestRemote = "guest-remote"
     /// Traefik routes the management UI under `/moved` instead of `/monitor` (compose side only:

@@ -20,6 +20,12 @@ struct WorkMessage: Sendable, Codable, Hashable {
         case sentAt = "sent_at"
     }
 
+    /// What Python's `str()` of the message's dict reads like: the `non-json-body` knob's body,
+    /// which no JSON parser accepts. Quotes inside the text are not escaped, as `str()` would.
+    var pythonReprBody: [UInt8] {
+        Array("{'id': '\(id)', 'message': '\(message)', 'work_ms': \(workMilliseconds), 'poison': \(poison ? "True" : "False")}".utf8)
+    }
+
     /// The JSON body, fields in the contract's order so that a person reading the queue sees
     /// them as documented.
     var jsonBody: [UInt8] {
