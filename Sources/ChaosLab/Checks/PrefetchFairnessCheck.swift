@@ -97,6 +97,10 @@ public struct PrefetchFairnessCheck: ReliabilityCheck {
         for (owner, most) in overLimit {
             problems.append("the broker counted up to \(most) unacknowledged deliveries on \(owner)'s channel (prefetch \(prefetchSeen[owner] ?? 0)\(prefetchSeen[owner] == 0 ? " = unlimited" : "")), expected at most 1")
         }
+        let unlimited = prefetchSeen.filter { owner, prefetch in prefetch == 0 && !overLimit.contains { $0.key == owner } }.keys.sorted()
+        if !unlimited.isEmpty {
+            problems.append("the broker shows no prefetch limit on \(unlimited.joined(separator: " and "))'s consumer channel (prefetch 0): set basic.qos prefetch_count=1 before consuming")
+        }
         let unprocessed = attempts.filter(\.acknowledged).map(\.token).filter { token in !deliveries.contains { $0.id == token && $0.outcome == "acked" } }
         if !unprocessed.isEmpty {
             problems.append("\(unprocessed.count) short task\(unprocessed.count == 1 ? " was" : "s were") never processed (first: \(unprocessed[0]))")
