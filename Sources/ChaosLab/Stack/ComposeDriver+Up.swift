@@ -12,6 +12,7 @@ extension ComposeDriver {
         let file = try loadComposeFile()
         let expectations = Readiness.expectations(for: file)
         do {
+            try await buildImages(of: file, deadline: options.buildDeadline)
             logger.info("starting", metadata: ["project": "\(projectName)", "services": "\(file.serviceNames.joined(separator: ","))"])
             do {
                 // v1 has no `--wait`; `up -d` itself waits for `service_healthy` dependencies.
@@ -38,6 +39,19 @@ extension ComposeDriver {
             }
             throw error
         }
+    }
+
+    /// Builds the images of the services that have a `build:` (a student's API and workers),
+    /// so the start deadline covers starting only. Layers cached by an earlier run make this
+    /// take about a second.
+    private func buildImages(of file: ComposeFile, deadline: Duration) async throws {
+        let built = file.services.filter { $0.build != nil }.map(\.name)
+        guard !built.isEmpty else { return }
+        let clock = ContinuousClock()
+        let start = clock.now
+        logger.info("building", metadata: ["project": "\(projectName)", "services": "\(built.joined(separator: ","))"])
+        try await compose(["build"] + built, timeout: deadline)
+        logger.info("built", metadata: ["project": "\(projectName)", "elapsed": "\((clock.now - start).secondsText)"])
     }
 
     /// Polls the project until every expected service is ready, one fails for good, or the

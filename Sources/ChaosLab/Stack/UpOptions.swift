@@ -8,10 +8,14 @@ public struct UpOptions: Sendable, Hashable, Codable {
     /// Whether to leave a stack that failed to come up in place for inspection, instead of
     /// removing it (volumes included).
     public var keepOnFailure: Bool
+    /// How long building the images of services with a `build:` may take, before ``deadline``
+    /// starts: a first build may install packages.
+    public var buildDeadline: Duration
 
-    public init(environment: [String: String] = [:], deadline: Duration = .seconds(180), keepOnFailure: Bool = false) {
+    public init(environment: [String: String] = [:], deadline: Duration = .seconds(180), keepOnFailure: Bool = false, buildDeadline: Duration = .seconds(900)) {
         self.environment = environment
         self.deadline = deadline
         self.keepOnFailure = keepOnFailure
+        self.buildDeadline = buildDeadline
     }
 }
