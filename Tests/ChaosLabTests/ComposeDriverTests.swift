@@ -100,6 +100,46 @@ struct ComposeDriverTests {
         #expect(runner.commandLines.last == "docker network connect --alias worker1 lab_default aaa111")
     }
 
+    @Test("up builds the services that have a build: before starting anything")
+    func upBuildsFirst() async throws {
+        try await withTemporaryDirectory { folder in
+            let file = folder + "/docker-compose.yml"
+            try """
+                services:
+                  broker:
+                    image: rabbitmq:3-management
+                  sender:
+                    build: ./sender
+                  worker:
+                    build:
+                      context: ./worker
+                """.write(toFile: file, atomically: true, encoding: .utf8)
+            let runner = ScriptedRunner { .scripted($0) }
+            let driver = ComposeDriver(configuration: ComposeConfiguration(projectName: "lab", composeFile: file, cli: .standalone), runner: runner)
+            // Nothing ever runs here, so the start deadline passes; only the order matters.
+            await #expect(throws: StackError.self) {
+                try await driver.up(UpOptions(deadline: .milliseconds(10), keepOnFailure: true))
+            }
+            let compose = runner.commandLines.filter { $0.hasPrefix("docker-compose") }
+            #expect(compose.first == "docker-compose -p lab -f \(file) build sender worker")
+            #expect(compose.dropFirst().first == "docker-compose -p lab -f \(file) up -d --remove-orphans")
+        }
+    }
+
+    @Test("up of a stack without build: builds nothing")
+    func upWithoutBuild() async throws {
+        try await withTemporaryDirectory { folder in
+            let file = folder + "/docker-compose.yml"
+            try "services:\n  broker:\n    image: rabbitmq:3-management\n".write(toFile: file, atomically: true, encoding: .utf8)
+            let runner = ScriptedRunner { .scripted($0) }
+            let driver = ComposeDriver(configuration: ComposeConfiguration(projectName: "lab", composeFile: file, cli: .standalone), runner: runner)
+            await #expect(throws: StackError.self) {
+                try await driver.up(UpOptions(deadline: .milliseconds(10), keepOnFailure: true))
+            }
+            #expect(!runner.commandLines.contains { $0.contains(" build") })
+        }
+    }
+
     @Test("down without a compose file removes by label and verifies")
     func downSweeps() async throws {
         let swept = Flag()
