@@ -18,6 +18,7 @@ extension LiveStackTests {
             #expect(result.verdict == .fail, "\(result.summary)")
             #expect(result.reason.hasPrefix("1 message lost: redelivery-"), "\(result.reason)")
             #expect(result.reason.contains("was never delivered again"), "\(result.reason)")
+            #expect(result.reason.contains("with auto-ack (ack_required false)"), "\(result.reason)")
         }
     }
 }

@@ -35,6 +35,8 @@ public struct RedeliveryCheck: ReliabilityCheck {
             return .fail("The API did not acknowledge the task: \(attempt.status.map(String.init) ?? "no response") \(attempt.detail).")
         }
         let first = try await context.waitForStart(of: token, since: since)
+        // Read before the kill, while every worker consumes: an auto-ack consumer explains a loss.
+        let consumers = (try? await context.broker.consumers(of: context.roles.workQueue)) ?? []
         context.logger.info("redelivery: \(first.worker) started \(token); killing it")
         let kill = try await context.faults.inject(.kill(ServiceTarget(service: first.worker)))
 
@@ -73,7 +75,8 @@ public struct RedeliveryCheck: ReliabilityCheck {
         guard let redelivery else {
             let held = queue?.total ?? 0
             return .fail(
-                "1 message lost: \(token) was delivered to \(first.worker), which was killed with SIGKILL \(String(format: "%.1f", kill.at.timeIntervalSince(first.start))) s later, and it was never delivered again (waited \(Int(redeliveryDeadline.seconds)) s); \(context.roles.workQueue) holds \(held) message\(held == 1 ? "" : "s").",
+                "1 message lost: \(token) was delivered to \(first.worker), which was killed with SIGKILL \(String(format: "%.1f", kill.at.timeIntervalSince(first.start))) s later, and it was never delivered again (waited \(Int(redeliveryDeadline.seconds)) s); \(context.roles.workQueue) holds \(held) message\(held == 1 ? "" : "s")."
+                    + Self.autoAckHint(consumers, queue: context.roles.workQueue),
                 figures: figures, evidence: evidence, messages: deliveries
             )
         }
@@ -88,5 +91,12 @@ public struct RedeliveryCheck: ReliabilityCheck {
             "\(first.worker) was killed in the middle of \(token); the broker redelivered it to \(completed.worker) with redelivered=true \(seconds) s after the kill, and it completed.",
             figures: figures, evidence: evidence, messages: deliveries
         )
+    }
+
+    /// A sentence naming auto-ack consumers, or "" when every consumer acknowledges.
+    static func autoAckHint(_ consumers: [ConsumerStatus], queue: String) -> String {
+        let automatic = consumers.filter { !$0.acknowledgementRequired }.count
+        guard automatic > 0 else { return "" }
+        return " The broker showed \(automatic) of \(consumers.count) consumers of \(queue) with auto-ack (ack_required false): a message counts as handled when it is sent, so it dies with its worker; consume with manual acknowledgements and ack after the work."
     }
 }

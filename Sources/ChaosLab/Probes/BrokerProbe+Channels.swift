@@ -21,6 +21,20 @@ extension BrokerProbe {
         }
     }
 
+    /// The consumers of `queue`, with their acknowledgement mode and prefetch limit.
+    public func consumers(of queue: String) async throws -> [ConsumerStatus] {
+        let rows = try await list("list_consumers", columns: ["queue_name", "consumer_tag", "ack_required", "prefetch_count"])
+        return rows.compactMap { row in
+            guard let name = row["queue_name"] as? String, name == queue else { return nil }
+            return ConsumerStatus(
+                queue: name,
+                tag: row["consumer_tag"] as? String ?? "",
+                acknowledgementRequired: (row["ack_required"] as? Bool) ?? ((row["ack_required"] as? String) == "true"),
+                prefetch: Self.int(row["prefetch_count"])
+            )
+        }
+    }
+
     /// Empties `queue`; returns nothing, because `rabbitmqctl` does not say how many it removed
     /// in a machine-readable way. Unacknowledged deliveries are not touched.
     public func purge(_ queue: String) async throws {
