@@ -177,7 +177,7 @@ struct ExtensionBlockTests {
             ("api:\n  message_path: api/message", "docker-compose.yml:27:19: `x-chaoslab.api.message_path` must be an absolute path starting with /, not \"api/message\"."),
             ("api:\n  body_template: '{\"message\": \"hello\"}'", "docker-compose.yml:27:20: `x-chaoslab.api.body_template` must hold {{token}}, where the lab puts its message token."),
             ("api:\n  body_template: 'message={{token}}'", "docker-compose.yml:27:20: `x-chaoslab.api.body_template` is not JSON once {{token}} and {{work_ms}} are filled in (the lab posts it as application/json)."),
-            ("worker_evidence:\n  done_pattern: 'done (\\S+)'", "docker-compose.yml:27:19: `x-chaoslab.worker_evidence.done_pattern` has no named group `token` saying which message a line is about; write it as (?<token>…)."),
+            ("worker_evidence:\n  received_pattern: 'got (\\S+)'", "docker-compose.yml:27:23: `x-chaoslab.worker_evidence.received_pattern` has no named group `token` saying which message a worker started on; write it as (?<token>…) (only done_pattern and rejected_pattern may leave it out)."),
             ("proxy:\n  routes:\n    - path: monitor", "docker-compose.yml:28:15: `x-chaoslab.proxy.routes[0].path` must be an absolute path starting with /, not \"monitor\"."),
             ("proxy:\n  routes:\n    - {path: /x, status: 999}", "docker-compose.yml:28:28: `x-chaoslab.proxy.routes[0].status` must be an HTTP status (100–599), not \"999\"."),
             ("broker: rabbitmq", "docker-compose.yml:26:11: `x-chaoslab.broker` must be a mapping."),

@@ -70,13 +70,13 @@ struct RoleDeclarationReader {
             value = .routes(try routes(node, fieldName))
         default:
             let text = try scalar(node, fieldName)
-            value = try shaped(text, field.shape, node, fieldName)
+            value = try shaped(text, field, node, fieldName)
         }
         return RoleEntry(value: value, source: source(node))
     }
 
-    private func shaped(_ text: String, _ shape: RoleField.Shape, _ node: YAMLNode, _ field: String) throws(RolesInputError) -> RoleValue {
-        switch shape {
+    private func shaped(_ text: String, _ roleField: RoleField, _ node: YAMLNode, _ field: String) throws(RolesInputError) -> RoleValue {
+        switch roleField.shape {
         case .service:
             try requireService(text, node, field)
             return .text(text)
@@ -103,7 +103,7 @@ struct RoleDeclarationReader {
             }
             return .text(text)
         case .pattern:
-            if let problem = Self.patternProblem(text) {
+            if let problem = Self.patternProblem(text, requiresToken: roleField == .receivedPattern) {
                 throw fail(node, field, problem)
             }
             return .text(text)
@@ -183,16 +183,18 @@ struct RoleDeclarationReader {
         return nil
     }
 
-    /// Why `text` cannot be a worker-evidence pattern, or `nil`.
-    static func patternProblem(_ text: String) -> String? {
+    /// Why `text` cannot be a worker-evidence pattern, or `nil`. A received pattern must name
+    /// the message with a `token` group; a done or rejected pattern may leave it out, and its
+    /// lines then close the worker's oldest open message.
+    static func patternProblem(_ text: String, requiresToken: Bool) -> String? {
         let regex: Regex<AnyRegexOutput>
         do {
             regex = try Regex(text)
         } catch {
             return "is not a valid regular expression: \(error)"
         }
-        guard regex.contains(captureNamed: "token") else {
-            return "has no named group `token` saying which message a line is about; write it as (?<token>…)"
+        guard !requiresToken || regex.contains(captureNamed: "token") else {
+            return "has no named group `token` saying which message a worker started on; write it as (?<token>…) (only done_pattern and rejected_pattern may leave it out)"
         }
         return nil
     }
