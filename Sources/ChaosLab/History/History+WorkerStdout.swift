@@ -7,7 +7,8 @@ extension History {
     ///
     /// The worker is the pattern's `worker` group when it has one, else the line's service
     /// (with `#n` for instances after the first, as ``ServiceTarget`` writes them). A
-    /// `redelivered` group reading `true` (any case) marks a redelivery.
+    /// `redelivered` group reading `true` (any case) marks a redelivery. The `token` capture
+    /// is trimmed of punctuation around it (``CapturedToken``).
     ///
     /// `donePattern` and `rejectedPattern` may have no `token` group (the tutorial's
     /// ` [x] Done`): such a line is about that worker's oldest delivered message it has not
@@ -96,8 +97,8 @@ private struct LineReader {
         guard let match = try? regex.firstMatch(in: text) else { return nil }
         var token: String?
         if hasToken {
-            guard let captured = match.output["token"]?.substring, !captured.isEmpty else { return nil }
-            token = String(captured)
+            guard let captured = match.output["token"]?.substring, let normalized = CapturedToken.normalized(captured) else { return nil }
+            token = normalized
         }
         return Match(
             token: token,

@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads one worker service's deliveries from its output lines through the roles' patterns:
 /// a `received` line opens a delivery, a `done` or `rejected` line closes it (a line matching
-/// a closing pattern is not read as received), and one never closed is `unfinished`.
+/// a closing pattern is not read as received), and one never closed is `unfinished`. The
+/// `token` capture is trimmed of punctuation around it (``CapturedToken``).
 ///
 /// A closing pattern with a `token` group closes the delivery of that token. One without it
 /// (the tutorial's ` [x] Done`) closes the oldest delivery still open in the same container
@@ -60,7 +61,7 @@ struct StdoutDeliveryReader {
                     traces[index].end = time
                     traces[index].outcome = outcome
                 }
-            } else if let match = try? received.firstMatch(in: line.text), let token = Self.capture("token", in: match),
+            } else if let match = try? received.firstMatch(in: line.text), let token = Self.token(in: match),
                       everyLine || token.hasPrefix(tokenPrefix) {
                 let redelivered = Self.capture("redelivered", in: match)?.lowercased() == "true"
                 open[line.index, default: OpenDeliveries()].open(token, traces.count)
@@ -75,7 +76,7 @@ struct StdoutDeliveryReader {
         for pattern in closing {
             guard let match = try? pattern.regex.firstMatch(in: text) else { continue }
             guard pattern.hasToken else { return (nil, pattern.outcome) }
-            if let token = Self.capture("token", in: match) {
+            if let token = Self.token(in: match) {
                 return (token, pattern.outcome)
             }
         }
@@ -84,5 +85,10 @@ struct StdoutDeliveryReader {
 
     static func capture(_ name: String, in match: Regex<AnyRegexOutput>.Match) -> String? {
         match.output[name]?.substring.map(String.init)
+    }
+
+    /// The `token` group's capture, trimmed by ``CapturedToken``; `nil` when nothing is left.
+    static func token(in match: Regex<AnyRegexOutput>.Match) -> String? {
+        match.output["token"]?.substring.flatMap(CapturedToken.normalized)
     }
 }
