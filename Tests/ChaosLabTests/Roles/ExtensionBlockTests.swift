@@ -176,7 +176,7 @@ struct ExtensionBlockTests {
             ("api:\n  base_url: ftp://127.0.0.1", "docker-compose.yml:27:15: `x-chaoslab.api.base_url` must be an http:// or https:// URL with a host, not \"ftp://127.0.0.1\"."),
             ("api:\n  message_path: api/message", "docker-compose.yml:27:19: `x-chaoslab.api.message_path` must be an absolute path starting with /, not \"api/message\"."),
             ("api:\n  body_template: '{\"message\": \"hello\"}'", "docker-compose.yml:27:20: `x-chaoslab.api.body_template` must hold {{token}}, where the lab puts its message token."),
-            ("api:\n  body_template: 'message={{token}}'", "docker-compose.yml:27:20: `x-chaoslab.api.body_template` is not JSON once {{token}} and {{work_ms}} are filled in (the lab posts it as application/json)."),
+            ("api:\n  body_template: 'message={{token}}'", "docker-compose.yml:27:20: `x-chaoslab.api.body_template` is not JSON once {{token}}, {{work_ms}} and {{work_dots}} are filled in ({{work_dots}} by nothing, as for no work; the lab posts it as application/json)."),
             ("worker_evidence:\n  received_pattern: 'got (\\S+)'", "docker-compose.yml:27:23: `x-chaoslab.worker_evidence.received_pattern` has no named group `token` saying which message a worker started on; write it as (?<token>…) (only done_pattern and rejected_pattern may leave it out)."),
             ("proxy:\n  routes:\n    - path: monitor", "docker-compose.yml:28:15: `x-chaoslab.proxy.routes[0].path` must be an absolute path starting with /, not \"monitor\"."),
             ("proxy:\n  routes:\n    - {path: /x, status: 999}", "docker-compose.yml:28:28: `x-chaoslab.proxy.routes[0].status` must be an HTTP status (100–599), not \"999\"."),

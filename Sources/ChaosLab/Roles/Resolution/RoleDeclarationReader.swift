@@ -171,14 +171,14 @@ struct RoleDeclarationReader {
     // MARK: - Checks shared with inference
 
     /// Why `text` cannot be a body template, or `nil`: it must hold `{{token}}` and be JSON once
-    /// the placeholders are filled in.
+    /// the placeholders are filled in (`{{work_dots}}` with no dots, as for no work).
     static func templateProblem(_ text: String) -> String? {
         guard text.contains("{{token}}") else {
             return "must hold {{token}}, where the lab puts its message token"
         }
-        let filled = text.replacing("{{token}}", with: "t").replacing("{{work_ms}}", with: "0")
+        let filled = text.replacing("{{token}}", with: "t").replacing("{{work_ms}}", with: "0").replacing("{{work_dots}}", with: "")
         guard (try? JSONSerialization.jsonObject(with: Data(filled.utf8), options: [.fragmentsAllowed])) != nil else {
-            return "is not JSON once {{token}} and {{work_ms}} are filled in (the lab posts it as application/json)"
+            return "is not JSON once {{token}}, {{work_ms}} and {{work_dots}} are filled in ({{work_dots}} by nothing, as for no work; the lab posts it as application/json)"
         }
         return nil
     }
