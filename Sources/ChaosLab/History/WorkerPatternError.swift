@@ -4,7 +4,8 @@ public struct WorkerPatternError: Error, Sendable, Hashable, CustomStringConvert
     public enum Code: Sendable, Hashable {
         /// It is not a valid regular expression.
         case invalid(problem: String)
-        /// It has no named group `token` to capture the lab's token.
+        /// It has no named group `token` to capture the lab's token, and it needs one (the
+        /// received pattern; the done and rejected patterns may leave it out).
         case missingTokenGroup
     }
 
@@ -26,7 +27,7 @@ public struct WorkerPatternError: Error, Sendable, Hashable, CustomStringConvert
         case .invalid(let problem):
             "The worker evidence \(field) `\(pattern)` is not a valid regular expression: \(problem)."
         case .missingTokenGroup:
-            "The worker evidence \(field) `\(pattern)` has no named group `token`, so it cannot say which message a line is about; write it as (?<token>...)."
+            "The worker evidence \(field) `\(pattern)` has no named group `token`, so it cannot say which message a worker started on; write it as (?<token>...). Only donePattern and rejectedPattern may leave it out."
         }
     }
 }

@@ -59,46 +59,17 @@ public struct WorkerObserver: Sendable {
         }
     }
 
-    /// Deliveries seen on the workers' stdout: a `received` line opens one, the next `done` or
-    /// `rejected` line for the same token closes it; one never closed is `unfinished`.
+    /// Deliveries seen on the workers' stdout, read by ``StdoutDeliveryReader``: a `received`
+    /// line opens one, the `done` or `rejected` line for the same token closes it (a closing
+    /// pattern without a token closes the oldest delivery still open in the same container);
+    /// one never closed is `unfinished`.
     func fromStdout(tokenPrefix: String, since: Date) async throws -> [MessageTrace] {
-        let evidence = roles.workerEvidence
-        guard let receivedPattern = evidence.receivedPattern else { return [] }
-        let received = try Regex(receivedPattern)
-        let done = try evidence.donePattern.map { try Regex($0) }
-        let rejected = try evidence.rejectedPattern.map { try Regex($0) }
+        guard let reader = try StdoutDeliveryReader(evidence: roles.workerEvidence) else { return [] }
         var traces: [MessageTrace] = []
         for worker in roles.workers {
-            var open: [String: Int] = [:]
-            for line in try await stack.logs(ServiceTarget(service: worker), since: since.addingTimeInterval(-1)) {
-                // Most lines are not about the lab's messages; skip them before any regex runs.
-                guard line.text.contains(tokenPrefix) else { continue }
-                let time = line.timestamp ?? Date()
-                if let match = try received.firstMatch(in: line.text), let token = Self.capture("token", in: match), token.hasPrefix(tokenPrefix) {
-                    let redelivered = Self.capture("redelivered", in: match)?.lowercased() == "true"
-                    open[token] = traces.count
-                    traces.append(MessageTrace(id: token, worker: worker, start: time, end: nil, redelivered: redelivered, outcome: "unfinished"))
-                } else if let (token, outcome) = Self.closing(line.text, done: done, rejected: rejected), let index = open[token] {
-                    traces[index].end = time
-                    traces[index].outcome = outcome
-                    open[token] = nil
-                }
-            }
+            let lines = try await stack.logs(ServiceTarget(service: worker), since: since.addingTimeInterval(-1))
+            traces += reader.deliveries(of: worker, in: lines, tokenPrefix: tokenPrefix)
         }
         return traces
-    }
-
-    static func closing(_ text: String, done: Regex<AnyRegexOutput>?, rejected: Regex<AnyRegexOutput>?) -> (String, String)? {
-        if let done, let match = try? done.firstMatch(in: text), let token = capture("token", in: match) {
-            return (token, "acked")
-        }
-        if let rejected, let match = try? rejected.firstMatch(in: text), let token = capture("token", in: match) {
-            return (token, "rejected")
-        }
-        return nil
-    }
-
-    static func capture(_ name: String, in match: Regex<AnyRegexOutput>.Match) -> String? {
-        match.output[name]?.substring.map(String.init)
     }
 }

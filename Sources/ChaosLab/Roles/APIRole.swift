@@ -13,8 +13,9 @@ public struct APIRole: Sendable, Codable, Hashable {
     /// Basic-auth credentials, when the API wants them.
     public var user: String?
     public var password: String?
-    /// The JSON body template. `{{token}}` is replaced by the lab's unique message token and
-    /// `{{work_ms}}` by the requested work time in milliseconds.
+    /// The JSON body template. `{{token}}` is replaced by the lab's unique message token,
+    /// `{{work_ms}}` by the requested work time in milliseconds and `{{work_dots}}` by one dot
+    /// per second of it (see ``workDots(milliseconds:)``).
     public var bodyTemplate: String
     /// A body template for a message the workers must reject (poison), when the API can send
     /// one; `{{token}}` as in ``bodyTemplate``.
@@ -57,5 +58,18 @@ public struct APIRole: Sendable, Codable, Hashable {
         bodyTemplate
             .replacing("{{token}}", with: token)
             .replacing("{{work_ms}}", with: String(workMilliseconds))
+            .replacing("{{work_dots}}", with: String(repeating: ".", count: Self.workDots(milliseconds: workMilliseconds)))
+    }
+
+    /// How many dots ask a worker that sleeps one second per dot in the message (the RabbitMQ
+    /// tutorial's `time.sleep(body.count(b'.'))`) for at least `milliseconds` of work: whole
+    /// seconds rounded up, none for no work.
+    public static func workDots(milliseconds: Int) -> Int {
+        milliseconds <= 0 ? 0 : (milliseconds - 1) / 1000 + 1
+    }
+
+    /// Whether a body template says where the work time goes (`{{work_ms}}` or `{{work_dots}}`).
+    public static func asksForWorkTime(_ template: String) -> Bool {
+        template.contains("{{work_ms}}") || template.contains("{{work_dots}}")
     }
 }

@@ -4,9 +4,13 @@ public struct WorkerEvidence: Sendable, Codable, Hashable {
     /// a named group `token` capturing the lab's token, and may have `redelivered`
     /// (`true`/`false`/`True`/`False`).
     public var receivedPattern: String?
-    /// A regular expression meaning "finished (acked) a message", with a `token` group.
+    /// A regular expression meaning "finished (acked) a message". With a `token` group a line
+    /// closes that message's delivery; without one (the tutorial's ` [x] Done`) it closes the
+    /// oldest delivery of the same worker not yet closed, as a pika callback handles one
+    /// message at a time, in order.
     public var donePattern: String?
-    /// A regular expression meaning "rejected a message", with a `token` group.
+    /// A regular expression meaning "rejected a message", with a `token` group or, like
+    /// ``donePattern``, without.
     public var rejectedPattern: String?
     /// A JSON-lines file of ``WorkerRecord``s inside the worker containers (on a volume).
     public var recordFile: String?

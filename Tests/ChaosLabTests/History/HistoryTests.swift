@@ -91,7 +91,7 @@ struct HistoryTests {
     @Test(
         "unusable patterns are refused with a sentence",
         arguments: [
-            (WorkerEvidence(donePattern: "done id=(\\S+)"), "The worker evidence donePattern `done id=(\\S+)` has no named group `token`, so it cannot say which message a line is about; write it as (?<token>...)."),
+            (WorkerEvidence(receivedPattern: "got id=(\\S+)"), "The worker evidence receivedPattern `got id=(\\S+)` has no named group `token`, so it cannot say which message a worker started on; write it as (?<token>...). Only donePattern and rejectedPattern may leave it out."),
             (WorkerEvidence(receivedPattern: "got (?<token>"), "The worker evidence receivedPattern `got (?<token>` is not a valid regular expression"),
         ]
     )

@@ -83,7 +83,7 @@ struct SeedInferenceTests {
         #expect(roles == StackRoles(
             broker: "rabbitmq-service",
             brokerAccess: BrokerAccess(amqpPort: 5672, managementURL: "http://127.0.0.1:15672", user: "guest", password: "guest"),
-            api: APIRole(service: "sender", baseURL: "http://127.0.0.1:5044", messagePath: "/send"),
+            api: APIRole(service: "sender", baseURL: "http://127.0.0.1:5044", messagePath: "/send", bodyTemplate: RoleInference.dotsBodyTemplate, supportsWorkTime: true),
             workers: ["worker1", "worker2"],
             workQueue: "task_queue",
             workerEvidence: WorkerEvidence(receivedPattern: RoleInference.anyTokenPattern)
@@ -91,9 +91,10 @@ struct SeedInferenceTests {
         #expect(resolution.source(of: .workers)?.description == "guessed from worker1: its name; worker2: its name")
         #expect(resolution.source(of: .workQueue)?.description == "guessed from the queue named in worker/worker.py:10")
         #expect(resolution.source(of: .apiMessagePath)?.description == "guessed from the POST route in sender/app.py:9")
+        #expect(resolution.source(of: .apiBodyTemplate)?.description == "guessed from .count('.') in worker/worker.py:16, a worker that works one second per dot")
         #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .proxyService, .donePattern])
         #expect(Self.status(resolution) == [
-            "round-robin": "limited", "prefetch-fairness": "not-applicable", "redelivery": "not-applicable",
+            "round-robin": "limited", "prefetch-fairness": "limited", "redelivery": "limited",
             "persistence": "limited", "dead-letter": "not-applicable", "api-contract": "applies",
             "security": "limited", "traefik-routes": "not-applicable",
         ])

@@ -17,4 +17,7 @@ struct BuildContextScan: Sendable, Hashable {
     var consumes: SourceClue?
     /// The first call that publishes.
     var publishes: SourceClue?
+    /// The first line that counts the dots of a message (`body.count(b'.')`): the RabbitMQ
+    /// tutorial's worker, which works one second per dot.
+    var countsDots: SourceClue?
 }

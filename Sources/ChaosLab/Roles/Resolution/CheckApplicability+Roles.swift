@@ -22,7 +22,7 @@ extension CheckApplicability {
         let seesFinished = evidence.donePattern != nil || evidence.recordFile != nil
         let seesRedelivered = evidence.recordFile != nil || evidence.receivedPattern?.contains("?<redelivered>") == true
         let finishedLimit = "The workers show no finished message (worker_evidence.done_pattern or record_file), so no message counts as processed and the check can only fail for lack of evidence."
-        let workTime = "The API cannot ask for a long task (no {{work_ms}} in api.body_template)"
+        let workTime = "The API cannot ask for a long task (no {{work_ms}} or {{work_dots}} in api.body_template)"
         switch check {
         case "round-robin":
             if workers < 2 { notApplicable.append("The stack has \(workers) worker; round-robin needs at least two.") }

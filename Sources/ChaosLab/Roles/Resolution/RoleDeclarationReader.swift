@@ -70,13 +70,13 @@ struct RoleDeclarationReader {
             value = .routes(try routes(node, fieldName))
         default:
             let text = try scalar(node, fieldName)
-            value = try shaped(text, field.shape, node, fieldName)
+            value = try shaped(text, field, node, fieldName)
         }
         return RoleEntry(value: value, source: source(node))
     }
 
-    private func shaped(_ text: String, _ shape: RoleField.Shape, _ node: YAMLNode, _ field: String) throws(RolesInputError) -> RoleValue {
-        switch shape {
+    private func shaped(_ text: String, _ roleField: RoleField, _ node: YAMLNode, _ field: String) throws(RolesInputError) -> RoleValue {
+        switch roleField.shape {
         case .service:
             try requireService(text, node, field)
             return .text(text)
@@ -103,7 +103,7 @@ struct RoleDeclarationReader {
             }
             return .text(text)
         case .pattern:
-            if let problem = Self.patternProblem(text) {
+            if let problem = Self.patternProblem(text, requiresToken: roleField == .receivedPattern) {
                 throw fail(node, field, problem)
             }
             return .text(text)
@@ -171,28 +171,30 @@ struct RoleDeclarationReader {
     // MARK: - Checks shared with inference
 
     /// Why `text` cannot be a body template, or `nil`: it must hold `{{token}}` and be JSON once
-    /// the placeholders are filled in.
+    /// the placeholders are filled in (`{{work_dots}}` with no dots, as for no work).
     static func templateProblem(_ text: String) -> String? {
         guard text.contains("{{token}}") else {
             return "must hold {{token}}, where the lab puts its message token"
         }
-        let filled = text.replacing("{{token}}", with: "t").replacing("{{work_ms}}", with: "0")
+        let filled = text.replacing("{{token}}", with: "t").replacing("{{work_ms}}", with: "0").replacing("{{work_dots}}", with: "")
         guard (try? JSONSerialization.jsonObject(with: Data(filled.utf8), options: [.fragmentsAllowed])) != nil else {
-            return "is not JSON once {{token}} and {{work_ms}} are filled in (the lab posts it as application/json)"
+            return "is not JSON once {{token}}, {{work_ms}} and {{work_dots}} are filled in ({{work_dots}} by nothing, as for no work; the lab posts it as application/json)"
         }
         return nil
     }
 
-    /// Why `text` cannot be a worker-evidence pattern, or `nil`.
-    static func patternProblem(_ text: String) -> String? {
+    /// Why `text` cannot be a worker-evidence pattern, or `nil`. A received pattern must name
+    /// the message with a `token` group; a done or rejected pattern may leave it out, and its
+    /// lines then close the worker's oldest open message.
+    static func patternProblem(_ text: String, requiresToken: Bool) -> String? {
         let regex: Regex<AnyRegexOutput>
         do {
             regex = try Regex(text)
         } catch {
             return "is not a valid regular expression: \(error)"
         }
-        guard regex.contains(captureNamed: "token") else {
-            return "has no named group `token` saying which message a line is about; write it as (?<token>…)"
+        guard !requiresToken || regex.contains(captureNamed: "token") else {
+            return "has no named group `token` saying which message a worker started on; write it as (?<token>…) (only done_pattern and rejected_pattern may leave it out)"
         }
         return nil
     }

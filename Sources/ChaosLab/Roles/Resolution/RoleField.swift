@@ -46,7 +46,7 @@ public enum RoleField: String, Sendable, Codable, Hashable, CaseIterable {
         case path
         /// A request body holding `{{token}}`.
         case template
-        /// A regular expression with a named group `token`.
+        /// A regular expression; the received pattern's must have a named group `token`.
         case pattern
         /// A list of routes, each a mapping.
         case routes

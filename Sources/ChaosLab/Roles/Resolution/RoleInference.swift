@@ -52,6 +52,7 @@ struct RoleInference {
         inferAPIAddresses(&table, &notes)
         inferQueues(&table, &notes)
         inferProxyRoutes(&table)
+        inferBodyTemplate(&table)
         inferDefaults(&table)
     }
 

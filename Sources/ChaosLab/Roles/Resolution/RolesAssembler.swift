@@ -51,7 +51,7 @@ struct RolesAssembler {
             password: table.text(.apiPassword),
             bodyTemplate: body,
             poisonBodyTemplate: table.text(.apiPoisonBodyTemplate),
-            supportsWorkTime: body.contains("{{work_ms}}")
+            supportsWorkTime: APIRole.asksForWorkTime(body)
         )
     }
 

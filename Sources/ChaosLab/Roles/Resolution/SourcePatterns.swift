@@ -1,6 +1,7 @@
 /// The source lines inference looks for, as regular expressions over one line each: Flask,
-/// FastAPI and Express routes, pika and amqplib queue declarations and calls, and queue names
-/// kept in constants or given as defaults of environment lookups.
+/// FastAPI and Express routes, pika and amqplib queue declarations and calls, queue names
+/// kept in constants or given as defaults of environment lookups, and the dot counting of the
+/// RabbitMQ tutorial's worker (`body.count(b'.')`).
 ///
 /// Word boundaries are spelled out (`[^A-Za-z0-9_]`): `\b` follows Unicode's word rules, for
 /// which `channel.basic_consume` is one word.
@@ -16,6 +17,7 @@ struct SourcePatterns {
     private let deadLetterKey = Self.regex(#"['"]x-dead-letter-routing-key['"]\s*:\s*['"]([^'"]+)['"]"#)
     private let consumeCall = Self.regex(#"(?:^|[^A-Za-z0-9_])(basic_consume|start_consuming|consume)\("#)
     private let publishCall = Self.regex(#"(?:^|[^A-Za-z0-9_])(basic_publish|sendToQueue|publish)\("#)
+    private let dotCount = Self.regex(#"(\.count\(\s*b?(?:'\.'|"\.")\s*\))"#)
 
     /// Adds what `text` (the content of `file`) shows to `scan`.
     func read(_ text: String, file: String, into scan: inout BuildContextScan) {
@@ -52,6 +54,9 @@ struct SourcePatterns {
             }
             if scan.publishes == nil, let call = first(publishCall, in: line) {
                 scan.publishes = clue(call)
+            }
+            if scan.countsDots == nil, let call = first(dotCount, in: line) {
+                scan.countsDots = clue(call)
             }
         }
     }
