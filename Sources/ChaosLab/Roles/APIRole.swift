@@ -62,10 +62,11 @@ public struct APIRole: Sendable, Codable, Hashable {
     }
 
     /// How many dots ask a worker that sleeps one second per dot in the message (the RabbitMQ
-    /// tutorial's `time.sleep(body.count(b'.'))`) for at least `milliseconds` of work: whole
-    /// seconds rounded up, none for no work.
+    /// tutorial's `time.sleep(body.count(b'.'))`) for about `milliseconds` of work: the
+    /// nearest whole second (half a second up), so a check's short task (200 ms) stays
+    /// instant instead of growing fivefold, and none for no work.
     public static func workDots(milliseconds: Int) -> Int {
-        milliseconds <= 0 ? 0 : (milliseconds - 1) / 1000 + 1
+        milliseconds <= 0 ? 0 : (milliseconds + 500) / 1000
     }
 
     /// Whether a body template says where the work time goes (`{{work_ms}}` or `{{work_dots}}`).

@@ -9,8 +9,8 @@ struct WorkDotsTests {
     static let api = APIRole(service: "sender", baseURL: "http://127.0.0.1:5044", bodyTemplate: RoleInference.dotsBodyTemplate, supportsWorkTime: true)
 
     @Test(
-        "whole seconds, rounded up; no work, no dots",
-        arguments: [(0, ""), (1, "."), (999, "."), (1_000, "."), (1_001, ".."), (4_000, "...."), (-5, "")]
+        "the nearest whole second, half a second up; no work, no dots",
+        arguments: [(0, ""), (1, ""), (200, ""), (499, ""), (500, "."), (999, "."), (1_000, "."), (1_499, "."), (1_500, ".."), (4_000, "...."), (-5, "")]
     )
     func dots(milliseconds: Int, dots: String) {
         #expect(Self.api.body(token: "round-robin-3fa9c1-7", workMilliseconds: milliseconds) == #"{"message": "round-robin-3fa9c1-7\#(dots)"}"#)
