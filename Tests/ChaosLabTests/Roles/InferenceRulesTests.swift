@@ -99,6 +99,34 @@ struct InferenceRulesTests {
         #expect(jsScan.publishes?.value == "sendToQueue")
     }
 
+    @Test(
+        "a healthcheck's URL gives its path without the code around it",
+        arguments: [
+            ("import urllib.request; urllib.request.urlopen('http://127.0.0.1:5000/api/health', timeout=3)", "/api/health"),
+            ("curl -fsS http://localhost:8000/health?full=1", "/health"),
+            ("wget -qO- \"http://127.0.0.1/api/healthz\"", "/api/healthz"),
+            ("/api/health", "/api/health"),
+        ]
+    )
+    func healthcheckPath(command: String, path: String) throws {
+        let yaml = """
+            services:
+              rabbitmq:
+                image: rabbitmq:3-management
+              api:
+                build: ./api
+                ports: ["127.0.0.1:5000:5000"]
+                healthcheck:
+                  test: ["CMD-SHELL", '\(command.replacingOccurrences(of: "'", with: "''"))']
+              worker1:
+                build: ./worker
+                environment:
+                  QUEUE_NAME: tasks
+            """
+        let roles = try RolesFixture.resolve(yaml: yaml).roles
+        #expect(roles?.api?.healthPath == path)
+    }
+
     @Test("Traefik router rules give their paths")
     func routedPaths() {
         let service = ComposeService(name: "api", labels: [

@@ -82,10 +82,10 @@ extension RoleInference {
                 if let separator = text.range(of: "://") {
                     let rest = text[separator.upperBound...]
                     if let slash = rest.firstIndex(of: "/") {
-                        return (String(rest[slash...]), "the healthcheck of service \(api.name)")
+                        return (Self.pathPrefix(rest[slash...]), "the healthcheck of service \(api.name)")
                     }
                 } else if text.hasPrefix("/") {
-                    return (text, "the healthcheck of service \(api.name)")
+                    return (Self.pathPrefix(Substring(text)), "the healthcheck of service \(api.name)")
                 }
             }
         }
@@ -93,6 +93,12 @@ extension RoleInference {
             return (route.value, "the route in \(route.place)")
         }
         return nil
+    }
+
+    /// The URL path at the start of `text`, without what code around it adds: in
+    /// `urlopen('http://127.0.0.1:5000/api/health', timeout=3)` the word ends in `',`.
+    static func pathPrefix(_ text: Substring) -> String {
+        String(text.prefix { !"'\"`,;()<>?#".contains($0) })
     }
 
     /// The first user variable of `users` the service sets, and its password variable.
