@@ -3,14 +3,22 @@ import Foundation
 
 /// Which fault knobs the live stack currently runs with; recreating the stack is the only way
 /// to change them, so tests ask for a set and the stack is recreated only when it differs.
+/// `nil` while the reference stack is down (an example stack holds the ports).
 actor KnobState {
     static let shared = KnobState()
 
-    private var current: Set<FixtureKnob> = []
+    private var current: Set<FixtureKnob>? = []
 
     /// Called by the suite trait after it brought the reference stack up.
     func reset() {
         current = []
+    }
+
+    /// Takes the reference stack down (volumes included) so another stack can use its ports;
+    /// the next ``ensure(_:)`` brings it back.
+    func release() async throws {
+        try await LiveStack.driver.down()
+        current = nil
     }
 
     /// Makes the live stack run with exactly `knobs`, recreating it (volumes included) if needed.
