@@ -62,8 +62,26 @@ public struct PersistenceCheck: ReliabilityCheck {
                 figures: figures, evidence: context.unacknowledgedEvidence(attempts).map { [$0] } ?? []
             )
         }
-        let before = try await Wait.until("\(queueName) to hold all \(tokens.count) messages", deadline: .seconds(10)) {
-            try await context.broker.queue(named: queueName).flatMap { $0.total >= tokens.count ? $0 : nil }
+        // The queued messages must all wait in the queue. A worker that consumes with auto-ack
+        // takes them even while busy; then it is held back too and a second batch is queued,
+        // so the crash still has messages in the broker to test.
+        let before: QueueStatus
+        var detour = ""
+        if let held = try await waitUntilQueued(queuedAttempts.filter(\.acknowledged).count, in: context) {
+            before = held
+        } else {
+            let taken = queuedAttempts.filter(\.acknowledged).count
+            try await context.stopWorkers([holder])
+            let second = ((queuedMessages + 1)...(2 * queuedMessages)).map { context.token(name, $0) }
+            context.logger.info("persistence: \(holder) took the queued messages while busy; queuing \(second.count) more with every worker stopped")
+            let secondAttempts = try await context.publish(second)
+            attempts += secondAttempts
+            tokens += secondAttempts.filter(\.acknowledged).map(\.token)
+            guard let held = try await waitUntilQueued(secondAttempts.filter(\.acknowledged).count, in: context) else {
+                throw CheckSetupError(reason: "\(queueName) did not hold the \(second.count) messages published with every worker stopped.")
+            }
+            before = held
+            detour = " (\(holder), busy with the in-flight message, still took the first \(taken) queued messages off \(queueName), so \(second.count) more were queued with every worker stopped)"
         }
 
         context.logger.info("persistence: killing the broker with SIGKILL")
@@ -112,7 +130,9 @@ public struct PersistenceCheck: ReliabilityCheck {
         ]
         if survivors < before.total || !lost.isEmpty || !analysis.unexpected.isEmpty {
             var reason = "\(lost.count) of \(tokens.count) confirmed messages lost in the broker crash: \(queueName) held \(before.ready) ready + \(before.unacknowledged) unacknowledged before the SIGKILL and \(survivors) after the restart"
-            if let after, !after.durable {
+            // A non-durable queue may be gone after the restart, or declared afresh by a
+            // reconnecting client; the sample before the kill says what it was.
+            if !before.durable || after?.durable == false {
                 reason += "; the queue is not durable"
             } else if after == nil {
                 reason += "; the queue itself was gone"
@@ -123,14 +143,25 @@ public struct PersistenceCheck: ReliabilityCheck {
             if let unexpected = analysis.unexpected.first {
                 reason += "; unexpected: \(unexpected.explanation)"
             }
-            return .fail(reason + ".", figures: figures, evidence: evidence, messages: deliveries)
+            return .fail(reason + detour + ".", figures: figures, evidence: evidence, messages: deliveries)
         }
         let inFlightNote = supportsWork
             ? (deliveries.contains { $0.id == inFlight && $0.redelivered } ? "; the in-flight message came back flagged redelivered" : "; the in-flight message came back")
             : ""
         return .pass(
-            "All \(tokens.count) messages survived the broker's SIGKILL (\(before.total) before, \(survivors) after, restart took \(String(format: "%.1f", restartTime.seconds)) s) and were processed\(inFlightNote).",
+            "All \(tokens.count) messages survived the broker's SIGKILL (\(before.total) before, \(survivors) after, restart took \(String(format: "%.1f", restartTime.seconds)) s) and were processed\(inFlightNote)\(detour).",
             figures: figures, evidence: evidence, messages: deliveries
         )
+    }
+
+    /// The work queue once it holds `count` ready messages, or `nil` if it did not within 10 s.
+    func waitUntilQueued(_ count: Int, in context: CheckContext) async throws -> QueueStatus? {
+        do {
+            return try await Wait.until("\(context.roles.workQueue) to hold \(count) queued messages", deadline: .seconds(10)) {
+                try await context.broker.queue(named: context.roles.workQueue).flatMap { $0.ready >= count ? $0 : nil }
+            }
+        } catch is WaitTimeout {
+            return nil
+        }
     }
 }
