@@ -23,7 +23,6 @@ API_PASSWORD = os.environ["API_PASSWORD"]
 MAX_MESSAGE_BYTES = 64 * 1024
 
 app = Flask(__name__)
-# Bodies over this size get 413 before any of our code runs.
 app.config["MAX_CONTENT_LENGTH"] = MAX_MESSAGE_BYTES
 
 
@@ -154,6 +153,11 @@ def health():
 def send_message():
     if not authorized():
         return unauthorized()
+    # Flask reads a JSON body whatever its size: MAX_CONTENT_LENGTH only guards form parsing.
+    if request.content_length is None:
+        return jsonify(error="a Content-Length is required"), 411
+    if request.content_length > MAX_MESSAGE_BYTES:
+        return too_large(None)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return jsonify(error="the body must be a JSON object"), 400
@@ -170,6 +174,14 @@ def send_message():
 
 @app.errorhandler(413)
 def too_large(_error):
+    # Read what the client is still sending (up to 16 MiB) before answering: a server that
+    # answers and closes mid-upload makes Traefik answer 502 instead of this 413.
+    remaining = min(request.content_length or 0, 16 * 1024 * 1024)
+    while remaining > 0:
+        chunk = request.stream.read(min(remaining, 64 * 1024))
+        if not chunk:
+            break
+        remaining -= len(chunk)
     return jsonify(error=f"the body exceeds {MAX_MESSAGE_BYTES} bytes"), 413
 
 
