@@ -32,8 +32,8 @@ deps: ## Install what is missing (Docker, Compose, mmdebstrap, librabbitmq-devâ€
 	@echo "make deps: install missing packages and make sure a Docker daemon answers"
 	@scripts/deps.sh
 
-images: deps ## Build the broker, Traefik and fixture images locally (skips those up to date)
-	@echo "make images: build chaoslab/rabbitmq, chaoslab/traefik and chaoslab/fixture without a registry"
+images: deps ## Build the broker, Traefik, fixture and example Python images locally (skips those up to date)
+	@echo "make images: build chaoslab/rabbitmq, chaoslab/traefik, chaoslab/fixture and chaoslab/python without a registry"
 	@scripts/images.sh
 
 build: ## Build the Swift package (debug)
