@@ -52,7 +52,7 @@ struct RunCommand: AsyncParsableCommand {
         let checks = try selection.checks()
         let chosenKnobs = try FixtureKnob.parse(knobs)
         let logger = global.bootstrapLogging()
-        let (driver, stackRoles) = try stackUnderTest()
+        let (driver, stackRoles, resolution) = try stackUnderTest()
         let session = LabSession(stack: driver, roles: stackRoles, logger: logger)
         let startedAt = Date()
         let clock = ContinuousClock()
@@ -67,7 +67,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         let runReport = RunReport(
             project: driver.projectName, composeFile: driver.configuration.composeFile,
-            knobs: chosenKnobs.map(\.rawValue), startedAt: startedAt, duration: clock.now - start, results: results
+            knobs: chosenKnobs.map(\.rawValue), startedAt: startedAt, duration: clock.now - start, results: results,
+            roles: resolution?.text, rolesSummary: resolution?.summary
         )
         let writer = report.map { ReportWriter(directory: URL(fileURLWithPath: $0)) }
             ?? ReportWriter.timestamped(under: URL(fileURLWithPath: "reports"), at: startedAt)
@@ -82,12 +83,12 @@ struct RunCommand: AsyncParsableCommand {
 
 extension RunCommand {
     /// The driver and roles of the stack to run: the reference stack, or the one `--stack`
-    /// names with its resolved roles.
+    /// names with its resolved roles and the resolution they came from (for the report).
     /// - Throws: ``RolesInputError`` for unreadable input, ``IncompleteRoles`` when the broker,
     ///   the workers or the work queue are unknown.
-    func stackUnderTest() throws -> (ComposeDriver, StackRoles) {
+    func stackUnderTest() throws -> (ComposeDriver, StackRoles, RolesResolution?) {
         guard let stack else {
-            return (try global.driver(), .reference())
+            return (try global.driver(), .reference(), nil)
         }
         let resolver = RolesResolver(environment: RolesResolver.environment(forComposeFile: stack))
         let resolution = try resolver.resolve(composeFile: stack, rolesFile: roles)
@@ -101,7 +102,7 @@ extension RunCommand {
             configuration.projectName = ComposeConfiguration.stackProjectName(for: stack)
         }
         try configuration.validate()
-        return (ComposeDriver(configuration: configuration, logger: global.bootstrapLogging()), resolved)
+        return (ComposeDriver(configuration: configuration, logger: global.bootstrapLogging()), resolved, resolution)
     }
 }
 

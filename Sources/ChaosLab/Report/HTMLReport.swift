@@ -55,6 +55,7 @@ public struct HTMLReport: Sendable {
             #"<dl class="meta">"#,
             "<dt>Compose file</dt><dd><code>\(Self.escape(report.composeFile))</code></dd>",
             "<dt>Knobs</dt><dd>\(report.knobs.isEmpty ? "none (a normal run)" : report.knobs.map { "<code>\(Self.escape($0))</code>" }.joined(separator: ", "))</dd>",
+        ] + (report.rolesSummary.map { ["<dt>Roles</dt><dd>\(Self.escape($0)) (<a href=\"roles.txt\">roles.txt</a>)</dd>"] } ?? []) + [
             "<dt>Started</dt><dd>\(report.startedAt.formatted(.iso8601))</dd>",
             "<dt>Duration</dt><dd>\(Self.seconds(report.duration.seconds))</dd>",
             "</dl>",

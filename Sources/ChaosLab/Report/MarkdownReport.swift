@@ -18,6 +18,11 @@ public struct MarkdownReport: Sendable {
                 + "The run took \(String(format: "%.1f", report.duration.seconds)) s, started "
                 + "\(report.startedAt.formatted(.iso8601)); compose file `\(report.composeFile)`"
                 + (report.knobs.isEmpty ? "." : "; knobs on: \(report.knobs.joined(separator: ", "))."),
+        ]
+        if let summary = report.rolesSummary {
+            lines += ["", "Roles: \(summary) ([roles.txt](roles.txt) says what the lab took each service for)."]
+        }
+        lines += [
             "",
             "| property | verdict | key figures | duration |",
             "|---|---|---|---|",

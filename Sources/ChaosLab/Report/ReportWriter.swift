@@ -1,7 +1,8 @@
 public import Foundation
 
-/// Writes a run's report folder: `index.html`, `report.md`, `junit.xml`, `report.json`, and
-/// `logs/<service>.log` (layout and schema in docs/report-format.md).
+/// Writes a run's report folder: `index.html`, `report.md`, `junit.xml`, `report.json`,
+/// `roles.txt` for a stack the lab did not write, and `logs/<service>.log` (layout and schema
+/// in docs/report-format.md).
 public struct ReportWriter: Sendable {
     /// The folder written to.
     public let directory: URL
@@ -31,11 +32,14 @@ public struct ReportWriter: Sendable {
         let json = directory.appending(path: "report.json")
         try encoder.encode(report).write(to: json)
         written.append(json)
-        let renderings = [
+        var renderings = [
             ("index.html", HTMLReport(report).rendered),
             ("report.md", MarkdownReport(report).rendered),
             ("junit.xml", JUnitReport(report).rendered),
         ]
+        if let roles = report.roles {
+            renderings.append(("roles.txt", roles.hasSuffix("\n") ? roles : roles + "\n"))
+        }
         for (name, text) in renderings {
             let file = directory.appending(path: name)
             try Data(text.utf8).write(to: file)

@@ -15,8 +15,18 @@ public struct RunReport: Sendable, Codable, Hashable {
     @SecondsCoded public var duration: Duration
     /// One result per check, in run order.
     public var results: [CheckResult]
+    /// For a stack the lab did not write: what it took each service for, as `chaoslab
+    /// inspect` prints it (passwords masked); written beside the report as `roles.txt`.
+    /// `nil` for the reference stack, whose roles are built in.
+    public var roles: String?
+    /// The roles in one line: how many were declared, guessed or defaulted, and how many
+    /// checks applied.
+    public var rolesSummary: String?
 
-    public init(project: String, composeFile: String, knobs: [String], startedAt: Date, duration: Duration, results: [CheckResult]) {
+    public init(
+        project: String, composeFile: String, knobs: [String], startedAt: Date, duration: Duration, results: [CheckResult],
+        roles: String? = nil, rolesSummary: String? = nil
+    ) {
         self.schemaVersion = 2
         self.project = project
         self.composeFile = composeFile
@@ -24,6 +34,8 @@ public struct RunReport: Sendable, Codable, Hashable {
         self.startedAt = startedAt
         self.duration = duration
         self.results = results
+        self.roles = roles
+        self.rolesSummary = rolesSummary
     }
 
     /// Whether every check passed or did not apply.

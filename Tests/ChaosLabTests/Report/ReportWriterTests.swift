@@ -21,6 +21,26 @@ struct ReportWriterTests {
         }
     }
 
+    @Test("a run on a student's stack also leaves roles.txt, and the pages point at it")
+    func writesRoles() async throws {
+        try await withTemporaryDirectory { path in
+            let directory = URL(fileURLWithPath: path)
+            var report = ReportFixtures.mixed
+            report.roles = "Roles of parcial-2/docker-compose.yml\n\nbroker\n  service  rabbitmq"
+            report.rolesSummary = "0 declared, 8 guessed, 6 default; 8 checks apply fully"
+            let written = try ReportWriter(directory: directory).write(report)
+            #expect(written.map(\.lastPathComponent) == ["report.json", "index.html", "report.md", "junit.xml", "roles.txt"])
+            let roles = try String(contentsOf: directory.appending(path: "roles.txt"), encoding: .utf8)
+            #expect(roles == report.roles! + "\n")
+            let markdown = try String(contentsOf: directory.appending(path: "report.md"), encoding: .utf8)
+            #expect(markdown.contains("Roles: 0 declared, 8 guessed, 6 default; 8 checks apply fully ([roles.txt](roles.txt)"))
+            let html = try String(contentsOf: directory.appending(path: "index.html"), encoding: .utf8)
+            #expect(html.contains(#"<dt>Roles</dt><dd>0 declared, 8 guessed, 6 default; 8 checks apply fully (<a href="roles.txt">roles.txt</a>)</dd>"#))
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appending(path: "report.json"))) as? [String: Any])
+            #expect(object["rolesSummary"] as? String == report.rolesSummary)
+        }
+    }
+
     @Test("report.json reads back as the same run")
     func jsonRoundTrip() async throws {
         try await withTemporaryDirectory { path in
