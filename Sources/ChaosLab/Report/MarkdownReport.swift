@@ -20,7 +20,8 @@ public struct MarkdownReport: Sendable {
                 + (report.knobs.isEmpty ? "." : "; knobs on: \(report.knobs.joined(separator: ", "))."),
         ]
         if let summary = report.rolesSummary {
-            lines += ["", "Roles: \(summary) ([roles.txt](roles.txt) says what the lab took each service for)."]
+            let sentence = summary.hasSuffix(".") ? String(summary.dropLast()) : summary
+            lines += ["", "Roles: \(sentence) ([roles.txt](roles.txt) says what the lab took each service for)."]
         }
         lines += [
             "",
