@@ -55,10 +55,15 @@ public struct APIRole: Sendable, Codable, Hashable {
 
     /// The request body for one message.
     public func body(token: String, workMilliseconds: Int = 0) -> String {
-        bodyTemplate
+        Self.fill(bodyTemplate, token: token, workMilliseconds: workMilliseconds)
+    }
+
+    /// `template` with every placeholder filled in: the one place that knows them.
+    static func fill(_ template: String, token: String, workMilliseconds: Int) -> String {
+        template
             .replacing("{{token}}", with: token)
             .replacing("{{work_ms}}", with: String(workMilliseconds))
-            .replacing("{{work_dots}}", with: String(repeating: ".", count: Self.workDots(milliseconds: workMilliseconds)))
+            .replacing("{{work_dots}}", with: String(repeating: ".", count: workDots(milliseconds: workMilliseconds)))
     }
 
     /// How many dots ask a worker that sleeps one second per dot in the message (the RabbitMQ

@@ -176,7 +176,7 @@ struct RoleDeclarationReader {
         guard text.contains("{{token}}") else {
             return "must hold {{token}}, where the lab puts its message token"
         }
-        let filled = text.replacing("{{token}}", with: "t").replacing("{{work_ms}}", with: "0").replacing("{{work_dots}}", with: "")
+        let filled = APIRole.fill(text, token: "t", workMilliseconds: 0)
         guard (try? JSONSerialization.jsonObject(with: Data(filled.utf8), options: [.fragmentsAllowed])) != nil else {
             return "is not JSON once {{token}}, {{work_ms}} and {{work_dots}} are filled in ({{work_dots}} by nothing, as for no work; the lab posts it as application/json)"
         }
