@@ -3,8 +3,8 @@ import Foundation
 /// The API's contract, driven directly and through the proxy: basic auth (401 with
 /// `WWW-Authenticate` without or with wrong credentials), health, each bad input (bad JSON,
 /// empty, missing field, oversized) refused with a 4xx and nothing published, "Message sent"
-/// only once the broker holds the message, a JSON body on the queue (not Python's `str(dict)`), and 503 quickly while the broker is down, with
-/// recovery by itself afterwards.
+/// only once the broker holds the message, a JSON body on the queue (not Python's
+/// `str(dict)`), and 503 quickly while the broker is down, with recovery by itself afterwards.
 ///
 /// The workers are stopped while it runs, so every message the API publishes stays in the work
 /// queue where the broker's count shows it.

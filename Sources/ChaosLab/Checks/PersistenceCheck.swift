@@ -67,21 +67,22 @@ public struct PersistenceCheck: ReliabilityCheck {
         // so the crash still has messages in the broker to test.
         let before: QueueStatus
         var detour = ""
-        if let held = try await waitUntilQueued(queuedAttempts.filter(\.acknowledged).count, in: context) {
+        let queuedCount = queuedAttempts.filter(\.acknowledged).count
+        if let held = try await waitUntilQueued(queuedCount, in: context) {
             before = held
         } else {
-            let taken = queuedAttempts.filter(\.acknowledged).count
             try await context.stopWorkers([holder])
             let second = ((queuedMessages + 1)...(2 * queuedMessages)).map { context.token(name, $0) }
             context.logger.info("persistence: \(holder) took the queued messages while busy; queuing \(second.count) more with every worker stopped")
             let secondAttempts = try await context.publish(second)
+            let secondTokens = secondAttempts.filter(\.acknowledged).map(\.token)
             attempts += secondAttempts
-            tokens += secondAttempts.filter(\.acknowledged).map(\.token)
-            guard let held = try await waitUntilQueued(secondAttempts.filter(\.acknowledged).count, in: context) else {
+            tokens += secondTokens
+            guard let held = try await waitUntilQueued(secondTokens.count, in: context) else {
                 throw CheckSetupError(reason: "\(queueName) did not hold the \(second.count) messages published with every worker stopped.")
             }
             before = held
-            detour = " (\(holder), busy with the in-flight message, still took the first \(taken) queued messages off \(queueName), so \(second.count) more were queued with every worker stopped)"
+            detour = " (\(holder), busy with the in-flight message, still took the first \(queuedCount) queued messages off \(queueName), so \(second.count) more were queued with every worker stopped)"
         }
 
         context.logger.info("persistence: killing the broker with SIGKILL")
