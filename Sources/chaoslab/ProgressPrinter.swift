@@ -12,7 +12,7 @@ enum ProgressPrinter {
         case .pass: "✔"
         case .fail: "✘"
         case .notApplicable: "–"
-        case .error: "!"
+        case .inconclusive: "?"
         }
         emit("\(mark) \(result.check): \(result.verdict.rawValue) in \(String(format: "%.1f", result.duration.seconds)) s — \(result.reason)")
         for event in result.faults {

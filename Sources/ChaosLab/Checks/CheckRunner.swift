@@ -24,9 +24,9 @@ public struct CheckRunner: Sendable {
             try await prepare()
             outcome = try await check.run(in: context)
         } catch is CancellationError {
-            outcome = CheckOutcome(verdict: .error, reason: "The check was cancelled before it could conclude.")
+            outcome = .inconclusive("The check was cancelled before it could conclude.")
         } catch {
-            outcome = CheckOutcome(verdict: .error, reason: "The check could not conclude: \(error)")
+            outcome = .inconclusive("The check could not conclude: \(error)")
         }
         let healFailures = await context.faults.heal()
         let events = Array(await context.faults.events.dropFirst(faultsBefore))

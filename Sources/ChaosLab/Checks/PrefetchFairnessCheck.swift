@@ -85,7 +85,7 @@ public struct PrefetchFairnessCheck: ReliabilityCheck {
         if let refused = context.unacknowledgedEvidence(attempts) { evidence.append(refused) }
 
         guard samples.count >= 2 else {
-            return CheckOutcome(verdict: .error, reason: "The broker could be sampled only \(samples.count) times (\(sampleFailures) failures), too few to judge.", figures: figures, evidence: evidence, messages: deliveries)
+            return .inconclusive("The broker could be sampled only \(samples.count) times (\(sampleFailures) failures), too few to judge.", figures: figures, evidence: evidence, messages: deliveries)
         }
         var problems: [String] = []
         if !sentToBusy.isEmpty {

@@ -14,8 +14,10 @@ public protocol ReliabilityCheck: Sendable {
     /// the check must fail.
     var mutants: [FixtureKnob] { get }
 
-    /// Runs the check. Throwing means the check could not conclude (verdict ``Verdict/error``);
-    /// a property that does not hold is a returned ``CheckOutcome`` with ``Verdict/fail``.
+    /// Runs the check. Throwing means the check could not conclude (verdict
+    /// ``Verdict/inconclusive``, with the error as the reason); a property that does not hold
+    /// is a returned ``CheckOutcome`` with ``Verdict/fail``, and a property the lab could not
+    /// observe is one with ``Verdict/inconclusive``.
     func run(in context: CheckContext) async throws -> CheckOutcome
 }
 
@@ -48,5 +50,10 @@ public struct CheckOutcome: Sendable, Hashable {
     /// The stack does not claim the property.
     public static func notApplicable(_ reason: String) -> Self {
         Self(verdict: .notApplicable, reason: reason)
+    }
+
+    /// The lab could not observe what it needed; `reason` says what was missing.
+    public static func inconclusive(_ reason: String, figures: [Figure] = [], evidence: [Evidence] = [], messages: [MessageTrace] = []) -> Self {
+        Self(verdict: .inconclusive, reason: reason, figures: figures, evidence: evidence, messages: messages)
     }
 }

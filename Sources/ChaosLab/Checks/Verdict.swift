@@ -6,6 +6,9 @@ public enum Verdict: String, Sendable, Codable, Hashable, CaseIterable {
     case fail
     /// The stack does not claim the property (no dead-letter queue, no proxy, …).
     case notApplicable = "not-applicable"
-    /// The check could not reach a conclusion: the stack or the lab itself misbehaved.
-    case error
+    /// The lab could not observe what the check needs (the broker's management API unreachable,
+    /// the firehose refused, a fault that landed too late, the check itself threw), so it
+    /// concludes nothing about the stack; the reason says what was missing. Never a fail: a
+    /// verdict is a claim about someone's work, and this one makes none.
+    case inconclusive
 }

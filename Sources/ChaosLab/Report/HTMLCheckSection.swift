@@ -33,7 +33,7 @@ struct HTMLCheckSection {
         case .pass: "Observed:"
         case .fail: "Why it failed:"
         case .notApplicable: "Why it does not apply:"
-        case .error: "Why there is no verdict:"
+        case .inconclusive: "Why the lab could not conclude:"
         }
     }
 

@@ -28,7 +28,7 @@ extension HTMLReport {
         .overall { font-size: 18px; font-weight: 600; margin: 4px 0; padding: 8px 12px; border-radius: 6px; border-left: 6px solid; }
         .overall.pass { background: #DAFBE1; border-color: #1A7F37; color: #0F5323; }
         .overall.fail { background: #FFEBE9; border-color: #CF222E; color: #82071E; }
-        .overall.error { background: #FFF8C5; border-color: #9A6700; color: #6C4400; }
+        .overall.inconclusive { background: #FFF8C5; border-color: #9A6700; color: #6C4400; }
         .counts { margin: 8px 0; display: flex; gap: 6px; flex-wrap: wrap; }
         .meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 12px 0; }
         .meta dt { color: var(--muted); }
@@ -36,13 +36,13 @@ extension HTMLReport {
         .badge { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: 13px; font-weight: 600; white-space: nowrap; border: 1px solid; }
         .badge.pass { background: #DAFBE1; color: #0F5323; border-color: #1A7F37; }
         .badge.fail { background: #FFEBE9; color: #82071E; border-color: #CF222E; }
-        .badge.error { background: #FFF8C5; color: #6C4400; border-color: #9A6700; }
+        .badge.inconclusive { background: #FFF8C5; color: #6C4400; border-color: #9A6700; }
         .badge.not-applicable { background: #EFF2F5; color: #424A53; border-color: #8C959F; }
         section { padding: 20px 0 12px; border-bottom: 1px solid var(--line); }
         section.check { border-left: 5px solid var(--line); padding-left: 16px; margin: 20px 0 0; }
         section.check.pass { border-left-color: #1A7F37; }
         section.check.fail { border-left-color: #CF222E; }
-        section.check.error { border-left-color: #9A6700; }
+        section.check.inconclusive { border-left-color: #9A6700; }
         section.check.not-applicable { border-left-color: #8C959F; }
         table { border-collapse: collapse; width: 100%; margin: 6px 0; }
         th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
@@ -54,7 +54,7 @@ extension HTMLReport {
         .check-meta { margin: 0 0 10px; }
         .reason { padding: 8px 12px; border-radius: 6px; background: var(--soft); margin: 8px 0; }
         .reason.fail { background: #FFEBE9; }
-        .reason.error { background: #FFF8C5; }
+        .reason.inconclusive { background: #FFF8C5; }
         .expectation { margin: 8px 0; }
         .empty { color: var(--muted); font-style: italic; }
         .timeline-box { border: 1px solid var(--line); border-radius: 6px; padding: 6px; overflow-x: auto; }

@@ -86,16 +86,17 @@ public struct HTMLReport: Sendable {
 
     // MARK: - Shared pieces
 
-    /// The run's verdict: fail if a check failed, else error if one could not conclude, else pass.
+    /// The run's verdict: fail if a check failed, else inconclusive if one could not conclude,
+    /// else pass.
     static func overallVerdict(_ report: RunReport) -> Verdict {
         let verdicts = Set(report.results.map(\.verdict))
         if verdicts.contains(.fail) { return .fail }
-        if verdicts.contains(.error) { return .error }
+        if verdicts.contains(.inconclusive) { return .inconclusive }
         return .pass
     }
 
     static func overallText(_ report: RunReport) -> String {
-        let notPassed = report.results.filter { $0.verdict == .fail || $0.verdict == .error }.count
+        let notPassed = report.results.filter { $0.verdict == .fail || $0.verdict == .inconclusive }.count
         return notPassed == 0
             ? "All \(report.results.count) checks passed or did not apply."
             : "\(notPassed) of \(report.results.count) checks did not pass."
@@ -107,7 +108,7 @@ public struct HTMLReport: Sendable {
         case .pass: "✓"
         case .fail: "✗"
         case .notApplicable: "–"
-        case .error: "!"
+        case .inconclusive: "?"
         }
         return #"<span class="badge \#(verdict.rawValue)">\#(symbol) \#(verdictWord(verdict))</span>"#
     }

@@ -20,7 +20,7 @@ public struct JUnitReport: Sendable {
         let count = { (verdict: Verdict) in report.results.filter { $0.verdict == verdict }.count }
         var xml = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            #"<testsuite name="chaoslab" tests="\#(report.results.count)" failures="\#(count(.fail))" errors="\#(count(.error))" skipped="\#(count(.notApplicable))" time="\#(Self.time(report.duration))" timestamp="\#(report.startedAt.formatted(.iso8601))">"#,
+            #"<testsuite name="chaoslab" tests="\#(report.results.count)" failures="\#(count(.fail))" errors="\#(count(.inconclusive))" skipped="\#(count(.notApplicable))" time="\#(Self.time(report.duration))" timestamp="\#(report.startedAt.formatted(.iso8601))">"#,
             "  <properties>",
             #"    <property name="project" value="\#(Self.attribute(report.project))"/>"#,
             #"    <property name="composeFile" value="\#(Self.attribute(report.composeFile))"/>"#,
@@ -43,8 +43,8 @@ public struct JUnitReport: Sendable {
             break
         case .fail:
             xml.append(#"    <failure message="\#(Self.attribute(result.reason))" type="fail">\#(figures)</failure>"#)
-        case .error:
-            xml.append(#"    <error message="\#(Self.attribute(result.reason))" type="error">\#(figures)</error>"#)
+        case .inconclusive:
+            xml.append(#"    <error message="\#(Self.attribute(result.reason))" type="inconclusive">\#(figures)</error>"#)
         case .notApplicable:
             xml.append(#"    <skipped message="\#(Self.attribute(result.reason))"/>"#)
         }

@@ -75,7 +75,7 @@ public struct MarkdownReport: Sendable {
         case .pass: "✅ pass"
         case .fail: "❌ fail"
         case .notApplicable: "➖ not applicable"
-        case .error: "⚠️ error"
+        case .inconclusive: "⚠️ inconclusive"
         }
     }
 

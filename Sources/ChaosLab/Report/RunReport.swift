@@ -27,7 +27,7 @@ public struct RunReport: Sendable, Codable, Hashable {
         project: String, composeFile: String, knobs: [String], startedAt: Date, duration: Duration, results: [CheckResult],
         roles: String? = nil, rolesSummary: String? = nil
     ) {
-        self.schemaVersion = 2
+        self.schemaVersion = 3
         self.project = project
         self.composeFile = composeFile
         self.knobs = knobs

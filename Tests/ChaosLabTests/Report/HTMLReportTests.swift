@@ -57,7 +57,7 @@ struct HTMLReportTests {
     func sections() {
         #expect(html.occurrences(of: #"<section class="check "#) == 4)
         #expect(html.contains("<strong>Why it failed:</strong>"))
-        #expect(html.contains("<strong>Why there is no verdict:</strong>"))
+        #expect(html.contains("<strong>Why the lab could not conclude:</strong>"))
         #expect(html.contains("<strong>Expected:</strong> It should hold."))
         #expect(html.contains("<li><b>F1</b> at <b>+2.00 s</b>: kill worker1 with SIGKILL"))
         #expect(html.contains("<code>docker kill -s KILL &lt;worker1 container&gt;</code>"))

@@ -29,7 +29,7 @@ struct JUnitReportTests {
         #expect(cases.map { $0.attribute(forName: "time")?.stringValue } == ["10.000", "10.000", "10.000", "10.000"])
     }
 
-    @Test("fail, error and not-applicable map to failure, error and skipped")
+    @Test("fail, inconclusive and not-applicable map to failure, error and skipped")
     func verdicts() throws {
         let document = try XMLCheck.document(xml)
         let failure = try #require(try document.nodes(forXPath: "//testcase[@name='redelivery']/failure").first as? XMLElement)

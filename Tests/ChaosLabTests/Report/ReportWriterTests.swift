@@ -56,7 +56,7 @@ struct ReportWriterTests {
             #expect(Set(object.keys) == ["schemaVersion", "project", "composeFile", "knobs", "startedAt", "duration", "results"])
             #expect(object["startedAt"] as? String == "2026-03-02T09:30:00.000Z")
             // Durations are plain seconds, faults' stop timeouts too, and they read back.
-            #expect(object["schemaVersion"] as? Int == 2)
+            #expect(object["schemaVersion"] as? Int == 3)
             #expect((object["duration"] as? Double).map { abs($0 - ReportFixtures.sample.duration.seconds) < 0.001 } == true)
             #expect(abs(report.duration.seconds - ReportFixtures.sample.duration.seconds) < 1e-6)
             let faults = report.results.flatMap(\.faults)
