@@ -47,7 +47,7 @@ extension CheckContext {
         do {
             return try await Wait.until("\(tokens.count) messages to be processed", deadline: deadline, every: .milliseconds(500)) {
                 let seen = try await observer.deliveries(tokenPrefix: prefix, since: since)
-                let done = Set(seen.filter { $0.outcome == "acked" }.map(\.id))
+                let done = Set(seen.filter { $0.outcome == .acked }.map(\.id))
                 return tokens.isSubset(of: done) ? seen : nil
             }
         } catch is WaitTimeout {

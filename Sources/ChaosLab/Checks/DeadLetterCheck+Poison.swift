@@ -30,12 +30,12 @@ extension DeadLetterCheck {
                 found = try await takePoison(poison, from: deadLetterQueue, context: context, depthBefore: &depthBefore)
                 if !found.isEmpty { foundAfter = clock.now - start }
             }
-            let followersDone = Set(deliveries.filter { $0.outcome == "acked" && $0.id != poison }.map(\.id)).count >= followerTokens.count
+            let followersDone = Set(deliveries.filter { $0.outcome == .acked && $0.id != poison }.map(\.id)).count >= followerTokens.count
             let looping = deliveries.filter { $0.id == poison }.count >= 3
             return (followersDone && !found.isEmpty) || looping ? true : nil
         }
         let poisonDeliveries = deliveries.filter { $0.id == poison }
-        let processedFollowers = Set(deliveries.filter { $0.outcome == "acked" && $0.id != poison }.map(\.id))
+        let processedFollowers = Set(deliveries.filter { $0.outcome == .acked && $0.id != poison }.map(\.id))
         let loopWindow = clock.now - start
 
         var figures = [

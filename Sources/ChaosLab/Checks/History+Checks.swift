@@ -1,8 +1,9 @@
 import Foundation
 
 extension History {
-    /// The history of one check: what the lab published through the API and what the workers
-    /// were seen doing with those messages.
+    /// The history of one check: what the lab published through the API and what the broker
+    /// saw the workers do with those messages. A delivery to an auto-ack consumer counts as
+    /// processed when it was sent: the broker forgot it then, and no one else can say more.
     public init(attempts: [PublishAttempt], deliveries: [MessageTrace]) {
         self.init()
         for attempt in attempts {
@@ -15,13 +16,13 @@ extension History {
             }
         }
         for delivery in deliveries {
-            recordDelivered(delivery.id, to: delivery.worker, redelivered: delivery.redelivered, at: delivery.start, source: .workerStdout)
+            recordDelivered(delivery.id, to: delivery.worker, redelivered: delivery.redelivered, at: delivery.start, source: .broker)
             guard let end = delivery.end else { continue }
             switch delivery.outcome {
-            case "acked": recordProcessed(delivery.id, by: delivery.worker, redelivered: delivery.redelivered, at: end, source: .workerStdout)
-            case "rejected": recordRejected(delivery.id, by: delivery.worker, redelivered: delivery.redelivered, at: end, source: .workerStdout)
-            case "requeued": recordRequeued(delivery.id, by: delivery.worker, redelivered: delivery.redelivered, at: end, source: .workerStdout)
-            default: break
+            case .acked, .autoAcked: recordProcessed(delivery.id, by: delivery.worker, redelivered: delivery.redelivered, at: end, source: .broker)
+            case .rejected: recordRejected(delivery.id, by: delivery.worker, redelivered: delivery.redelivered, at: end, source: .broker)
+            case .requeued: recordRequeued(delivery.id, by: delivery.worker, redelivered: delivery.redelivered, at: end, source: .broker)
+            case .unfinished: break
             }
         }
     }

@@ -12,10 +12,10 @@ public struct MessageTrace: Sendable, Codable, Hashable {
     public var end: Date?
     /// Whether the broker flagged the delivery as a redelivery.
     public var redelivered: Bool
-    /// How it ended: `acked`, `rejected`, `requeued`, or `unfinished`.
-    public var outcome: String
+    /// How it ended.
+    public var outcome: DeliveryOutcome
 
-    public init(id: String, worker: String, start: Date, end: Date?, redelivered: Bool, outcome: String) {
+    public init(id: String, worker: String, start: Date, end: Date?, redelivered: Bool, outcome: DeliveryOutcome) {
         self.id = id
         self.worker = worker
         self.start = start

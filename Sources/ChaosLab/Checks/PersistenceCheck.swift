@@ -105,7 +105,7 @@ public struct PersistenceCheck: ReliabilityCheck {
             of: Set(tokens), prefix: prefix, since: since, deadline: survivors >= tokens.count ? .seconds(60) : .seconds(15)
         )
         let analysis = HistoryChecker().check(History(attempts: attempts, deliveries: deliveries))
-        let processed = Set(deliveries.filter { $0.outcome == "acked" }.map(\.id))
+        let processed = Set(deliveries.filter { $0.outcome == .acked }.map(\.id))
         let lost = tokens.filter { !processed.contains($0) }
 
         let figures = [

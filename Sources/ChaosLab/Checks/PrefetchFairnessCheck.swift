@@ -101,7 +101,7 @@ public struct PrefetchFairnessCheck: ReliabilityCheck {
         if !unlimited.isEmpty {
             problems.append("the broker shows no prefetch limit on \(unlimited.joined(separator: " and "))'s consumer channel (prefetch 0): set basic.qos prefetch_count=1 before consuming")
         }
-        let unprocessed = attempts.filter(\.acknowledged).map(\.token).filter { token in !deliveries.contains { $0.id == token && $0.outcome == "acked" } }
+        let unprocessed = attempts.filter(\.acknowledged).map(\.token).filter { token in !deliveries.contains { $0.id == token && $0.outcome == .acked } }
         if !unprocessed.isEmpty {
             problems.append("\(unprocessed.count) short task\(unprocessed.count == 1 ? " was" : "s were") never processed (first: \(unprocessed[0]))")
         }

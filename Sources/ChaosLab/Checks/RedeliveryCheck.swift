@@ -48,7 +48,7 @@ public struct RedeliveryCheck: ReliabilityCheck {
                 "\(token) to be redelivered and completed", deadline: redeliveryDeadline + .milliseconds(taskMilliseconds), every: .milliseconds(300)
             ) { () async throws -> MessageTrace? in
                 deliveries = try await observer.deliveries(tokenPrefix: token, since: since)
-                return deliveries.first { $0.id == token && $0.worker != first.worker && $0.outcome == "acked" }
+                return deliveries.first { $0.id == token && $0.worker != first.worker && $0.outcome == .acked }
             }
         } catch is WaitTimeout {
             deliveries = try await observer.deliveries(tokenPrefix: token, since: since)

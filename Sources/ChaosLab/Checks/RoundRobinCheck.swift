@@ -44,7 +44,7 @@ public struct RoundRobinCheck: ReliabilityCheck {
         do {
             deliveries = try await Wait.until("all \(acknowledged) messages to be processed", deadline: .seconds(30), every: .milliseconds(500)) {
                 let seen = try await observer.deliveries(tokenPrefix: prefix, since: since)
-                return Set(seen.filter { $0.outcome == "acked" }.map(\.id)).count >= acknowledged ? seen : nil
+                return Set(seen.filter { $0.outcome == .acked }.map(\.id)).count >= acknowledged ? seen : nil
             }
         } catch is WaitTimeout {
             deliveries = try await observer.deliveries(tokenPrefix: prefix, since: since)
@@ -52,10 +52,10 @@ public struct RoundRobinCheck: ReliabilityCheck {
         let drainTime = clock.now - start
 
         var counts: [String: Int] = Dictionary(uniqueKeysWithValues: workers.map { ($0, 0) })
-        for delivery in deliveries where delivery.outcome == "acked" {
+        for delivery in deliveries where delivery.outcome == .acked {
             counts[delivery.worker, default: 0] += 1
         }
-        let processed = Set(deliveries.filter { $0.outcome == "acked" }.map(\.id))
+        let processed = Set(deliveries.filter { $0.outcome == .acked }.map(\.id))
         var figures = workers.map { Figure("deliveries.\($0)", "\($0) processed", Double(counts[$0] ?? 0), unit: "messages") }
         figures += [
             Figure("published", "messages acknowledged by the API", Double(acknowledged), unit: "messages"),

@@ -8,21 +8,21 @@ extension History {
     public var traces: [MessageTrace] {
         var traces: [MessageTrace] = []
         var open: [OpenDelivery: HistoryOperation] = [:]
-        func close(_ key: OpenDelivery, at end: HistoryOperation?, outcome: String) {
+        func close(_ key: OpenDelivery, at end: HistoryOperation?, outcome: DeliveryOutcome) {
             guard let start = open.removeValue(forKey: key) else { return }
             traces.append(MessageTrace(id: start.messageID, worker: start.worker ?? "unknown", start: start.time, end: end?.time, redelivered: start.redelivered, outcome: outcome))
         }
         for operation in operations where operation.isWorkerSide {
             let key = OpenDelivery(messageID: operation.messageID, worker: operation.worker)
-            let outcome: String
+            let outcome: DeliveryOutcome
             switch operation.kind {
             case .delivered:
-                close(key, at: nil, outcome: "unfinished")
+                close(key, at: nil, outcome: .unfinished)
                 open[key] = operation
                 continue
-            case .processed: outcome = "acked"
-            case .rejected: outcome = "rejected"
-            case .requeued: outcome = "requeued"
+            case .processed: outcome = .acked
+            case .rejected: outcome = .rejected
+            case .requeued: outcome = .requeued
             case .publishAttempted, .publishAcknowledged, .publishFailed: continue
             }
             if open[key] == nil {
@@ -31,7 +31,7 @@ extension History {
             close(key, at: operation, outcome: outcome)
         }
         for key in Array(open.keys) {
-            close(key, at: nil, outcome: "unfinished")
+            close(key, at: nil, outcome: .unfinished)
         }
         return traces.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
     }

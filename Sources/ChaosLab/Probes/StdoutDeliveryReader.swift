@@ -12,7 +12,7 @@ import Foundation
 struct StdoutDeliveryReader {
     private struct Closing {
         var regex: Regex<AnyRegexOutput>
-        var outcome: String
+        var outcome: DeliveryOutcome
         var hasToken: Bool
     }
 
@@ -25,7 +25,7 @@ struct StdoutDeliveryReader {
         guard let receivedPattern = evidence.receivedPattern else { return nil }
         received = try Regex(receivedPattern)
         var closing: [Closing] = []
-        for (pattern, outcome) in [(evidence.donePattern, "acked"), (evidence.rejectedPattern, "rejected")] {
+        for (pattern, outcome) in [(evidence.donePattern, DeliveryOutcome.acked), (evidence.rejectedPattern, .rejected)] {
             guard let pattern else { continue }
             let regex = try Regex(pattern)
             closing.append(Closing(regex: regex, outcome: outcome, hasToken: regex.contains(captureNamed: "token")))
@@ -65,14 +65,14 @@ struct StdoutDeliveryReader {
                       everyLine || token.hasPrefix(tokenPrefix) {
                 let redelivered = Self.capture("redelivered", in: match)?.lowercased() == "true"
                 open[line.index, default: OpenDeliveries()].open(token, traces.count)
-                traces.append(MessageTrace(id: token, worker: worker, start: time, end: nil, redelivered: redelivered, outcome: "unfinished"))
+                traces.append(MessageTrace(id: token, worker: worker, start: time, end: nil, redelivered: redelivered, outcome: .unfinished))
             }
         }
         return traces.filter { $0.id.hasPrefix(tokenPrefix) }
     }
 
     /// The token (`nil` for a pattern without one) and outcome a closing line gives.
-    private func close(_ text: String) -> (String?, String)? {
+    private func close(_ text: String) -> (String?, DeliveryOutcome)? {
         for pattern in closing {
             guard let match = try? pattern.regex.firstMatch(in: text) else { continue }
             guard pattern.hasToken else { return (nil, pattern.outcome) }

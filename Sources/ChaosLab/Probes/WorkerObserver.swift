@@ -54,7 +54,7 @@ public struct WorkerObserver: Sendable {
                 start: start,
                 end: formatter.date(from: record.finishedAt),
                 redelivered: record.redelivered,
-                outcome: record.outcome.rawValue
+                outcome: record.outcome.deliveryOutcome
             )
         }
     }

@@ -9,6 +9,15 @@ public struct WorkerRecord: Sendable, Codable, Hashable {
         case rejected
         /// Rejected or nacked back onto the queue.
         case requeued
+
+        /// The same outcome in the words of a delivery.
+        public var deliveryOutcome: DeliveryOutcome {
+            switch self {
+            case .acked: .acked
+            case .rejected: .rejected
+            case .requeued: .requeued
+            }
+        }
     }
 
     /// The worker's id, e.g. `worker1`.

@@ -6,10 +6,10 @@ extension HTMLReport {
     static let legend = """
         <ul class="legend">\
         <li><span class="swatch" style="background:#009E73"></span>acked</li>\
+        <li><span class="swatch" style="background:#56B4E9"></span>auto-acked (the broker forgot it when sent)</li>\
         <li><span class="swatch" style="background:#D55E00"></span>rejected</li>\
         <li><span class="swatch" style="background:#E69F00"></span>requeued</li>\
         <li><span class="swatch unfinished"></span>unfinished (runs to the end of the axis)</li>\
-        <li><span class="swatch" style="background:#999999"></span>other outcome</li>\
         <li><span class="swatch redelivered"><span class="diamond"></span></span>redelivered (blue outline and ◆)</li>\
         <li><span class="fault-key"></span>fault injected (F1, F2, …; dotted if it failed)</li>\
         </ul>

@@ -34,8 +34,8 @@ extension TimelineSVG {
     func drawBar(_ bar: TimelineLane.Bar, laneTop: Double) -> String {
         let message = bar.message
         let y = laneTop + Self.lanePadding + 2 + Double(bar.row) * (Self.rowHeight + Self.rowGap)
-        let hatched = bar.open || message.outcome == "unfinished"
-        let fill = hatched ? "url(#\(idPrefix)-unfinished)" : Self.outcomeColours[message.outcome] ?? Self.otherOutcomeColour
+        let hatched = bar.open || message.outcome == .unfinished
+        let fill = hatched ? "url(#\(idPrefix)-unfinished)" : Self.outcomeColours[message.outcome] ?? Self.unsettledColour
         var stroke = ""
         if message.redelivered {
             stroke = #" stroke="\#(Self.redeliveredColour)" stroke-width="2""# + (hatched ? #" stroke-dasharray="4 2""# : "")
@@ -45,7 +45,7 @@ extension TimelineSVG {
             // A hairline of background keeps back-to-back bars apart.
             stroke = ##" stroke="#FFFFFF" stroke-width="0.75""##
         }
-        let classes = ["bar", Self.cssClass(message.outcome)] + (message.redelivered ? ["redelivered"] : []) + (bar.open ? ["open"] : [])
+        let classes = ["bar", Self.cssClass(message.outcome.rawValue)] + (message.redelivered ? ["redelivered"] : []) + (bar.open ? ["open"] : [])
         var drawn = #"<rect class="\#(classes.joined(separator: " "))" x="\#(Self.n(bar.x0))" y="\#(Self.n(y))" width="\#(Self.n(bar.x1 - bar.x0))" height="\#(Self.n(Self.rowHeight))" rx="2" fill="\#(fill)"\#(stroke)><title>\#(HTMLEscaping.text(tooltip(bar)))</title></rect>"#
         if message.redelivered {
             let middle = y + Self.rowHeight / 2
@@ -58,7 +58,7 @@ extension TimelineSVG {
         let message = bar.message
         let end = message.end.map { "ended at +\(String(format: "%.3f", result.offset(of: $0))) s" } ?? "never finished"
         return "\(message.id)\nworker: \(message.worker)\nstarted at +\(String(format: "%.3f", result.offset(of: message.start))) s, \(end)\n"
-            + "outcome: \(message.outcome)\(message.redelivered ? ", redelivered" : "")"
+            + "outcome: \(message.outcome.rawValue)\(message.redelivered ? ", redelivered" : "")"
     }
 
     func drawFault(_ label: TimelineFaultLabels.Placed, top: Double, bottom: Double) -> [String] {

@@ -22,8 +22,8 @@ struct TimelineSVG {
     static let axisHeight = 36.0
 
     /// The fill of each outcome (Okabe–Ito colours, told apart with common colour blindness).
-    static let outcomeColours = ["acked": "#009E73", "rejected": "#D55E00", "requeued": "#E69F00"]
-    static let otherOutcomeColour = "#999999"
+    static let outcomeColours: [DeliveryOutcome: String] = [.acked: "#009E73", .autoAcked: "#56B4E9", .rejected: "#D55E00", .requeued: "#E69F00"]
+    static let unsettledColour = "#999999"
     static let redeliveredColour = "#0072B2"
     static let faultColour = "#6A3D9A"
 

@@ -173,9 +173,9 @@ struct HistoryTests {
             ]
         )
         #expect(history.traces == [
-            MessageTrace(id: "m-1", worker: "worker1", start: F.at(1), end: nil, redelivered: false, outcome: "unfinished"),
-            MessageTrace(id: "m-1", worker: "worker2", start: F.at(7), end: F.at(8), redelivered: true, outcome: "acked"),
-            MessageTrace(id: "m-2", worker: "worker2", start: F.at(9), end: F.at(9), redelivered: false, outcome: "acked"),
+            MessageTrace(id: "m-1", worker: "worker1", start: F.at(1), end: nil, redelivered: false, outcome: .unfinished),
+            MessageTrace(id: "m-1", worker: "worker2", start: F.at(7), end: F.at(8), redelivered: true, outcome: .acked),
+            MessageTrace(id: "m-2", worker: "worker2", start: F.at(9), end: F.at(9), redelivered: false, outcome: .acked),
         ])
     }
 

@@ -41,7 +41,7 @@ extension ReportFixtures {
                 Evidence(source: "workers", title: "Deliveries after the restart", lines: [], takenAt: at(start + 40.1)),
             ],
             faults: faults,
-            messages: [message(tokens[0], "worker1", start + 1.34, nil, outcome: "unfinished")],
+            messages: [message(tokens[0], "worker1", start + 1.34, nil, outcome: .unfinished)],
             startedAt: at(start), duration: .milliseconds(41_230)
         )
     }

@@ -84,7 +84,7 @@ extension ReportFixtures {
         let start = 23.0
         let token = "redelivery-\(run)-1"
         let messages = [
-            message(token, "worker1", start + 0.82, nil, outcome: "unfinished"),
+            message(token, "worker1", start + 0.82, nil, outcome: .unfinished),
             message(token, "worker2", start + 2.37, start + 6.38, redelivered: true),
         ]
         return CheckResult(

@@ -11,7 +11,7 @@ enum ReportFixtures {
         origin.addingTimeInterval(seconds)
     }
 
-    static func message(_ id: String, _ worker: String, _ start: Double, _ end: Double?, redelivered: Bool = false, outcome: String = "acked") -> MessageTrace {
+    static func message(_ id: String, _ worker: String, _ start: Double, _ end: Double?, redelivered: Bool = false, outcome: DeliveryOutcome = .acked) -> MessageTrace {
         MessageTrace(id: id, worker: worker, start: at(start), end: end.map(at), redelivered: redelivered, outcome: outcome)
     }
 
@@ -41,10 +41,10 @@ enum ReportFixtures {
                 FaultEvent(fault: .start("worker1"), at: at(106), took: .milliseconds(900), error: "container <gone>"),
             ],
             messages: [
-                message("m-1", "worker1", 101, nil, outcome: "unfinished"),
+                message("m-1", "worker1", 101, nil, outcome: .unfinished),
                 message("m-1", "worker2", 102.5, 105, redelivered: true),
-                message("m-2", "worker2", 100.5, 101, outcome: "rejected"),
-                message("m-3", "worker10", 100.2, 100.4, outcome: "requeued"),
+                message("m-2", "worker2", 100.5, 101, outcome: .rejected),
+                message("m-3", "worker10", 100.2, 100.4, outcome: .requeued),
                 message("<script>alert('id')</script>", "worker10", 103, 104),
             ]
         )

@@ -47,6 +47,6 @@ struct CapturedTokenTests {
         }
         let traces = reader.deliveries(of: "worker1", in: lines, tokenPrefix: "round-robin-3fa9c1-")
         #expect(traces.map(\.id) == ["round-robin-3fa9c1-7", "round-robin-3fa9c1-8"])
-        #expect(traces.map(\.outcome) == ["acked", "acked"])
+        #expect(traces.map(\.outcome) == [.acked, .acked])
     }
 }
