@@ -1,26 +1,6 @@
 public import Foundation
 
 extension CheckContext {
-    /// The worker service whose container has `address`, or `nil`.
-    public func worker(at address: String) async throws -> String? {
-        for worker in roles.workers {
-            let instances = try await stack.instances(of: worker)
-            if instances.contains(where: { $0.addresses.contains(address) }) { return worker }
-        }
-        return nil
-    }
-
-    /// Maps every worker container's addresses to its service name.
-    public func workerAddresses() async throws -> [String: String] {
-        var map: [String: String] = [:]
-        for worker in roles.workers {
-            for instance in try await stack.instances(of: worker) {
-                for address in instance.addresses { map[address] = worker }
-            }
-        }
-        return map
-    }
-
     /// Stops `workers` (every worker by default) so nothing consumes the work queue, skipping
     /// any this check already left stopped or killed; the runner starts them again afterwards.
     public func stopWorkers(_ workers: [String]? = nil) async throws {
@@ -32,26 +12,77 @@ extension CheckContext {
         }
     }
 
-    /// Waits until some worker has started on `token` and returns that delivery.
-    public func waitForStart(of token: String, since: Date, deadline: Duration = .seconds(15)) async throws -> MessageTrace {
-        let observer = WorkerObserver(stack: stack, roles: roles)
-        return try await Wait.until("a worker to start on \(token)", deadline: deadline, every: .milliseconds(200)) {
-            try await observer.deliveries(tokenPrefix: token, since: since).first { $0.id == token }
+    /// Throws ``ObservationUnavailable`` when the lab cannot watch the broker: a check that
+    /// judges deliveries then concludes nothing (inconclusive, with the reason).
+    public func requireObservation() throws {
+        if let reason = observer.unavailable {
+            throw ObservationUnavailable(reason: reason)
         }
     }
 
-    /// Waits until every one of `tokens` was processed (acked) and returns all deliveries of
-    /// tokens starting with `prefix`; on timeout returns what was seen so far.
+    /// The deliveries from the work queue of messages whose token starts with `prefix`, since
+    /// `since`, as the broker saw them.
+    public func deliveries(prefix: String, since: Date) async -> [MessageTrace] {
+        await observer.traces(tokenPrefix: prefix, queue: roles.workQueue, since: since)
+    }
+
+    /// Waits until the broker delivers `token` from the work queue and returns that delivery.
+    /// - Throws: ``WaitTimeout`` when no consumer received it in time.
+    public func waitForStart(of token: String, since: Date, deadline: Duration = .seconds(15)) async throws -> MessageTrace {
+        try requireObservation()
+        return try await Wait.until("a worker to receive \(token)", deadline: deadline, every: .milliseconds(100)) {
+            await deliveries(prefix: token, since: since).first { $0.id == token }
+        }
+    }
+
+    /// Waits until every one of `tokens` was handled (acknowledged, or sent to an auto-ack
+    /// consumer) and returns all deliveries of tokens starting with `prefix`; on timeout returns
+    /// what was seen so far.
+    ///
+    /// The last delivery on each channel is settled only by the queue draining, which the broker
+    /// is asked about (at most once a second) once every token has been delivered.
     public func waitForProcessing(of tokens: Set<String>, prefix: String, since: Date, deadline: Duration) async throws -> [MessageTrace] {
-        let observer = WorkerObserver(stack: stack, roles: roles)
+        try requireObservation()
+        let clock = ContinuousClock()
+        var lastDrainQuestion: ContinuousClock.Instant?
+        var seen: [MessageTrace] = []
         do {
-            return try await Wait.until("\(tokens.count) messages to be processed", deadline: deadline, every: .milliseconds(500)) {
-                let seen = try await observer.deliveries(tokenPrefix: prefix, since: since)
-                let done = Set(seen.filter { $0.outcome == .acked }.map(\.id))
-                return tokens.isSubset(of: done) ? seen : nil
+            return try await Wait.until("\(tokens.count) messages to be processed", deadline: deadline, every: .milliseconds(200)) {
+                seen = await deliveries(prefix: prefix, since: since)
+                if tokens.isSubset(of: Self.handled(seen)) { return seen }
+                let delivered = Set(seen.map(\.id))
+                let due = lastDrainQuestion.map { clock.now - $0 >= .seconds(1) } ?? true
+                if tokens.isSubset(of: delivered), due {
+                    lastDrainQuestion = clock.now
+                    if await observer.noteIfDrained(roles.workQueue) {
+                        seen = await deliveries(prefix: prefix, since: since)
+                        if tokens.isSubset(of: Self.handled(seen)) { return seen }
+                    }
+                }
+                return nil
             }
         } catch is WaitTimeout {
-            return try await observer.deliveries(tokenPrefix: prefix, since: since)
+            return await deliveries(prefix: prefix, since: since)
         }
+    }
+
+    /// The tokens with at least one handled delivery.
+    static func handled(_ traces: [MessageTrace]) -> Set<String> {
+        Set(traces.filter(\.outcome.isHandled).map(\.id))
+    }
+
+    /// What the workers printed or recorded about messages starting with `prefix`, when the
+    /// roles say how to read it: shown beside the broker's account, never used for a verdict.
+    public func workerOutput(prefix: String, since: Date) async -> Evidence? {
+        guard roles.workerEvidence.receivedPattern != nil || roles.workerEvidence.recordFile != nil else { return nil }
+        let observer = WorkerObserver(stack: stack, roles: roles)
+        guard let traces = try? await observer.deliveries(tokenPrefix: prefix, since: since), !traces.isEmpty else { return nil }
+        return Evidence(
+            source: "workers",
+            title: "What the workers printed about the same messages (corroboration; the verdict rests on the broker)",
+            lines: traces.prefix(60).map {
+                "\($0.id) → \($0.worker) at \($0.start.formatted(.iso8601.time(includingFractionalSeconds: true))) redelivered=\($0.redelivered) \($0.outcome.rawValue)"
+            } + (traces.count > 60 ? ["… \(traces.count - 60) more"] : [])
+        )
     }
 }

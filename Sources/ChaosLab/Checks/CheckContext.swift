@@ -7,8 +7,11 @@ public struct CheckContext: Sendable {
     public let stack: any StackDriver
     /// What each service is for.
     public let roles: StackRoles
-    /// The broker's own view.
+    /// The broker's own view: queues, channels, consumers.
     public let broker: BrokerProbe
+    /// What the broker saw happen to each message: the witness every delivery-based verdict
+    /// rests on.
+    public let observer: BrokerObserver
     /// HTTP to the API and the proxy.
     public let http: HTTPProbe
     /// Injects and records faults; healed by the runner after each check.
@@ -18,10 +21,12 @@ public struct CheckContext: Sendable {
     /// A short id unique to this run, put into every message token so runs never mix.
     public let runID: String
 
-    public init(stack: any StackDriver, roles: StackRoles, http: HTTPProbe, faults: FaultInjector, logger: Logger, runID: String) {
+    /// - Parameter observer: watches this stack's broker for tokens of `runID`.
+    public init(stack: any StackDriver, roles: StackRoles, observer: BrokerObserver, http: HTTPProbe, faults: FaultInjector, logger: Logger, runID: String) {
         self.stack = stack
         self.roles = roles
         self.broker = BrokerProbe(stack: stack, broker: ServiceTarget(service: roles.broker))
+        self.observer = observer
         self.http = http
         self.faults = faults
         self.logger = logger

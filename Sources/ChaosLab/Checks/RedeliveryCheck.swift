@@ -3,6 +3,11 @@ import Foundation
 /// Redelivery after `docker kill`: a worker is SIGKILLed in the middle of a long task; the
 /// broker notices the closed socket and hands the same message, flagged redelivered, to
 /// another worker, which completes it. Nothing is lost.
+///
+/// Everything is judged from the broker: the firehose shows which worker received the task and
+/// the redelivery with its flag, the consumer list shows whether the killed worker
+/// acknowledged at all. A kill that lands after the worker finished proves nothing, so the
+/// check tries again with a longer task, and says so if that lands late too.
 public struct RedeliveryCheck: ReliabilityCheck {
     /// How long the task takes, long enough to kill the worker in the middle of it.
     public var taskMilliseconds: Int
@@ -28,75 +33,28 @@ public struct RedeliveryCheck: ReliabilityCheck {
         guard context.roles.api?.supportsWorkTime == true else {
             return .notApplicable("The API cannot ask for a long task, so a worker cannot be caught in the middle of one.")
         }
-        let token = context.token(name, 1)
-        let since = Date()
-        let attempt = try await context.publish(token, workMilliseconds: taskMilliseconds)
-        guard attempt.acknowledged else {
-            return .fail("The API did not acknowledge the task: \(attempt.status.map(String.init) ?? "no response") \(attempt.detail).")
-        }
-        let first = try await context.waitForStart(of: token, since: since)
-        // Read before the kill, while every worker consumes: an auto-ack consumer explains a loss.
-        let consumers = (try? await context.broker.consumers(of: context.roles.workQueue)) ?? []
-        context.logger.info("redelivery: \(first.worker) started \(token); killing it")
-        let kill = try await context.faults.inject(.kill(ServiceTarget(service: first.worker)))
-
-        let observer = WorkerObserver(stack: context.stack, roles: context.roles)
-        var deliveries: [MessageTrace] = []
-        var completed: MessageTrace?
-        do {
-            completed = try await Wait.until(
-                "\(token) to be redelivered and completed", deadline: redeliveryDeadline + .milliseconds(taskMilliseconds), every: .milliseconds(300)
-            ) { () async throws -> MessageTrace? in
-                deliveries = try await observer.deliveries(tokenPrefix: token, since: since)
-                return deliveries.first { $0.id == token && $0.worker != first.worker && $0.outcome == .acked }
+        try context.requireObservation()
+        var lateKills: [String] = []
+        for (attempt, milliseconds) in [taskMilliseconds, taskMilliseconds * 2].enumerated() {
+            let trial = try await Trial(check: self, context: context, token: context.token(name, attempt + 1), taskMilliseconds: milliseconds).run()
+            switch trial {
+            case .concluded(let outcome):
+                return lateKills.isEmpty ? outcome : outcome.noting("A first kill landed after the worker had finished (\(lateKills[0])), so the check ran again with a longer task.")
+            case .killLandedLate(_, let detail):
+                lateKills.append(detail)
+                await context.faults.heal()
+                await CheckRunner(context: context).settle()
             }
-        } catch is WaitTimeout {
-            deliveries = try await observer.deliveries(tokenPrefix: token, since: since)
         }
-        let queue = try await context.broker.queue(named: context.roles.workQueue)
-        let redelivery = deliveries.first { $0.id == token && $0.worker != first.worker }
-
-        var figures: [Figure] = [
-            Figure("deliveries", "deliveries of the task", Double(deliveries.count)),
-            Figure("queue.after", "messages left in \(context.roles.workQueue)", Double(queue?.total ?? 0), unit: "messages"),
-        ]
-        if let redelivery {
-            figures.append(.seconds("kill.to.redelivery", "time from the kill to the redelivery", .seconds(redelivery.start.timeIntervalSince(kill.at))))
-        }
-        if let end = completed?.end {
-            figures.append(.seconds("kill.to.completion", "time from the kill to completion", .seconds(end.timeIntervalSince(kill.at))))
-        }
-        let analysis = HistoryChecker().check(History(attempts: [attempt], deliveries: deliveries))
-        figures += analysis.figures
-        let evidence = [analysis.evidence, Evidence(source: "workers", title: "Deliveries of \(token)", lines: deliveries.map {
-            "\($0.worker) started at \($0.start.formatted(.iso8601.time(includingFractionalSeconds: true))) redelivered=\($0.redelivered) → \($0.outcome)"
-        } + ["\(first.worker) killed with SIGKILL at \(kill.at.formatted(.iso8601.time(includingFractionalSeconds: true)))"])]
-
-        guard let redelivery else {
-            let held = queue?.total ?? 0
-            return .fail(
-                "1 message lost: \(token) was delivered to \(first.worker), which was killed with SIGKILL \(String(format: "%.1f", kill.at.timeIntervalSince(first.start))) s later, and it was never delivered again (waited \(Int(redeliveryDeadline.seconds)) s); \(context.roles.workQueue) holds \(held) message\(held == 1 ? "" : "s")."
-                    + Self.autoAckHint(consumers, queue: context.roles.workQueue),
-                figures: figures, evidence: evidence, messages: deliveries
-            )
-        }
-        guard redelivery.redelivered else {
-            return .fail("\(token) reached \(redelivery.worker) after the kill without the redelivered flag, so it was not the broker's redelivery of the killed worker's message.", figures: figures, evidence: evidence, messages: deliveries)
-        }
-        guard let completed else {
-            return .fail("\(token) was redelivered to \(redelivery.worker) but never completed (outcome: \(redelivery.outcome)).", figures: figures, evidence: evidence, messages: deliveries)
-        }
-        let seconds = String(format: "%.2f", completed.start.timeIntervalSince(kill.at))
-        return .pass(
-            "\(first.worker) was killed in the middle of \(token); the broker redelivered it to \(completed.worker) with redelivered=true \(seconds) s after the kill, and it completed.",
-            figures: figures, evidence: evidence, messages: deliveries
-        )
+        return .inconclusive("Both kills landed after the worker had finished its task (\(lateKills.joined(separator: "; "))): the broker had nothing to give back, which proves nothing either way.")
     }
+}
 
-    /// A sentence naming auto-ack consumers, or "" when every consumer acknowledges.
-    static func autoAckHint(_ consumers: [ConsumerStatus], queue: String) -> String {
-        let automatic = consumers.filter { !$0.acknowledgementRequired }.count
-        guard automatic > 0 else { return "" }
-        return " The broker showed \(automatic) of \(consumers.count) consumers of \(queue) with auto-ack (ack_required false): a message counts as handled when it is sent, so it dies with its worker; consume with manual acknowledgements and ack after the work."
+extension CheckOutcome {
+    /// The outcome with `sentence` added to its reason.
+    func noting(_ sentence: String) -> CheckOutcome {
+        var copy = self
+        copy.reason += " " + sentence
+        return copy
     }
 }

@@ -26,6 +26,7 @@ public struct RoundRobinCheck: ReliabilityCheck {
         guard workers.count >= 2 else {
             return .notApplicable("The stack has \(workers.count) worker; round-robin needs at least two.")
         }
+        try context.requireObservation()
         let total = messagesPerWorker * workers.count
         let prefix = context.token(name, 0).dropLast(1).description
         let since = Date()
@@ -39,23 +40,16 @@ public struct RoundRobinCheck: ReliabilityCheck {
         let publishTime = clock.now - start
         let acknowledged = attempts.filter(\.acknowledged).count
 
-        let observer = WorkerObserver(stack: context.stack, roles: context.roles)
-        var deliveries: [MessageTrace] = []
-        do {
-            deliveries = try await Wait.until("all \(acknowledged) messages to be processed", deadline: .seconds(30), every: .milliseconds(500)) {
-                let seen = try await observer.deliveries(tokenPrefix: prefix, since: since)
-                return Set(seen.filter { $0.outcome == .acked }.map(\.id)).count >= acknowledged ? seen : nil
-            }
-        } catch is WaitTimeout {
-            deliveries = try await observer.deliveries(tokenPrefix: prefix, since: since)
-        }
+        let deliveries = try await context.waitForProcessing(
+            of: Set(attempts.filter(\.acknowledged).map(\.token)), prefix: prefix, since: since, deadline: .seconds(30)
+        )
         let drainTime = clock.now - start
 
         var counts: [String: Int] = Dictionary(uniqueKeysWithValues: workers.map { ($0, 0) })
-        for delivery in deliveries where delivery.outcome == .acked {
+        for delivery in deliveries where delivery.outcome.isHandled {
             counts[delivery.worker, default: 0] += 1
         }
-        let processed = Set(deliveries.filter { $0.outcome == .acked }.map(\.id))
+        let processed = Set(deliveries.filter(\.outcome.isHandled).map(\.id))
         var figures = workers.map { Figure("deliveries.\($0)", "\($0) processed", Double(counts[$0] ?? 0), unit: "messages") }
         figures += [
             Figure("published", "messages acknowledged by the API", Double(acknowledged), unit: "messages"),
@@ -67,18 +61,25 @@ public struct RoundRobinCheck: ReliabilityCheck {
         let analysis = HistoryChecker().check(History(attempts: attempts, deliveries: deliveries))
         figures += analysis.figures.filter { $0.key.hasPrefix("messages.") || $0.key.hasPrefix("latency.") }
         var evidence = [analysis.evidence, Evidence(
-            source: "workers",
-            title: "Who processed which message",
-            lines: deliveries.map { "\($0.id) → \($0.worker) (\($0.outcome))" }
+            source: "broker",
+            title: "Who received which message, and how it was settled (the broker's firehose)",
+            lines: deliveries.map { "\($0.id) → \($0.worker) (\($0.outcome.rawValue))" }
         )]
         if let refused = context.unacknowledgedEvidence(attempts) { evidence.append(refused) }
+        if let printed = await context.workerOutput(prefix: prefix, since: since) { evidence.append(printed) }
+        let gaps = await context.observer.gaps(since: since)
 
         let split = workers.map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", ")
         if acknowledged < total {
-            return .fail("The API acknowledged only \(acknowledged) of \(total) messages, so the split cannot be judged (\(split)).", figures: figures, evidence: evidence, messages: deliveries)
+            return .inconclusive("The API acknowledged only \(acknowledged) of \(total) messages, so the split cannot be judged (\(split)); api-contract judges the refusals.", figures: figures, evidence: evidence, messages: deliveries)
         }
         if !analysis.lost.isEmpty {
-            return .fail("\(analysis.lost.count) of \(total) messages were never processed within 30 s (\(analysis.lost[0].explanation)); split so far: \(split).", figures: figures, evidence: evidence, messages: deliveries)
+            if !gaps.isEmpty {
+                return .inconclusive("\(analysis.lost.count) of \(total) messages were not seen processed, but the lab was not watching the broker the whole time (\(gaps[0])); split so far: \(split).", figures: figures, evidence: evidence, messages: deliveries)
+            }
+            let waiting = try? await context.broker.queue(named: context.roles.workQueue)
+            let held = waiting.map { " \(context.roles.workQueue) still holds \($0.ready) ready and \($0.unacknowledged) unacknowledged." } ?? ""
+            return .fail("\(analysis.lost.count) of \(total) messages were never processed within 30 s (\(analysis.lost[0].explanation)); split so far: \(split).\(held)", figures: figures, evidence: evidence, messages: deliveries)
         }
         let uneven = workers.filter { abs((counts[$0] ?? 0) - messagesPerWorker) > tolerance }
         if !uneven.isEmpty {

@@ -37,20 +37,28 @@ public struct LabSession: Sendable {
         let outcome: Result<[CheckResult], any Error> = await {
             do {
                 return .success(try await HTTPProbe.withProbe { http in
+                    let runID = CheckContext.newRunID()
+                    let observer = await BrokerObserver.start(stack: stack, roles: roles, runID: runID, logger: logger)
                     let context = CheckContext(
-                        stack: stack, roles: roles, http: http, faults: FaultInjector(stack: stack),
-                        logger: logger, runID: CheckContext.newRunID()
+                        stack: stack, roles: roles, observer: observer, http: http, faults: FaultInjector(stack: stack),
+                        logger: logger, runID: runID
                     )
                     let runner = CheckRunner(context: context)
-                    try await runner.waitUntilReady()
                     var results: [CheckResult] = []
-                    for check in checks {
-                        try Task.checkCancellation()
-                        onStart(check)
-                        let result = await runner.run(check)
-                        results.append(result)
-                        onResult(result)
+                    do {
+                        try await runner.waitUntilReady()
+                        for check in checks {
+                            try Task.checkCancellation()
+                            onStart(check)
+                            let result = await runner.run(check)
+                            results.append(result)
+                            onResult(result)
+                        }
+                    } catch {
+                        await observer.stop()
+                        throw error
                     }
+                    await observer.stop()
                     return results
                 })
             } catch {

@@ -20,6 +20,23 @@ public actor ChannelSampler {
         self.interval = interval
     }
 
+    /// Runs `body` while sampling, and stops sampling however `body` ends.
+    /// - Returns: what `body` returned, and the samples taken meanwhile.
+    public static func sampling<Result: Sendable>(
+        _ broker: BrokerProbe, every interval: Duration = .milliseconds(250), during body: () async throws -> Result
+    ) async throws -> (Result, samples: [Sample], failures: Int) {
+        let sampler = ChannelSampler(broker: broker, interval: interval)
+        await sampler.start()
+        do {
+            let result = try await body()
+            let (samples, failures) = await sampler.stop()
+            return (result, samples, failures)
+        } catch {
+            _ = await sampler.stop()
+            throw error
+        }
+    }
+
     /// Starts sampling until ``stop()``.
     public func start() {
         guard task == nil else { return }

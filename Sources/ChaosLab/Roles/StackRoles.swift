@@ -7,6 +7,9 @@ public struct StackRoles: Sendable, Codable, Hashable {
     public var broker: String
     /// How the lab logs in to the broker from the host, when its AMQP port is published.
     public var brokerAccess: BrokerAccess?
+    /// The broker login the stack uses, published port or not: how the lab watches the broker
+    /// at the container's own address. `nil` leaves ``brokerAccess``'s login, else guest.
+    public var brokerLogin: BrokerCredentials?
     /// How to publish through the stack's API; `nil` when the stack has no HTTP API.
     public var api: APIRole?
     /// The worker services, each consuming the work queue.
@@ -23,6 +26,7 @@ public struct StackRoles: Sendable, Codable, Hashable {
     public init(
         broker: String,
         brokerAccess: BrokerAccess? = nil,
+        brokerLogin: BrokerCredentials? = nil,
         api: APIRole?,
         workers: [String],
         workQueue: String,
@@ -32,11 +36,21 @@ public struct StackRoles: Sendable, Codable, Hashable {
     ) {
         self.broker = broker
         self.brokerAccess = brokerAccess
+        self.brokerLogin = brokerLogin
         self.api = api
         self.workers = workers
         self.workQueue = workQueue
         self.deadLetterQueue = deadLetterQueue
         self.proxy = proxy
         self.workerEvidence = workerEvidence
+    }
+
+    /// The login the lab watches the broker with: the stack's, else RabbitMQ's built-in guest.
+    public var credentials: BrokerCredentials {
+        if let brokerLogin { return brokerLogin }
+        if let access = brokerAccess {
+            return BrokerCredentials(user: access.user, password: access.password, virtualHost: access.virtualHost)
+        }
+        return BrokerCredentials(user: "guest", password: "guest")
     }
 }

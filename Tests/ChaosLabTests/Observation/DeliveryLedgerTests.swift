@@ -1,4 +1,4 @@
-import ChaosLab
+@testable import ChaosLab
 import Foundation
 import Testing
 

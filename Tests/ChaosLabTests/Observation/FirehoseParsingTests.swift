@@ -1,5 +1,5 @@
 import AMQPClient
-import ChaosLab
+@testable import ChaosLab
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-import ChaosLab
+@testable import ChaosLab
 import Foundation
 
 /// A recorded firehose stream, written the way a person reads one: who got which message,

@@ -17,6 +17,7 @@ actor KnobState {
     /// Takes the reference stack down (volumes included) so another stack can use its ports;
     /// the next ``ensure(_:)`` brings it back.
     func release() async throws {
+        await LiveObserver.shared.stop()
         try await LiveStack.driver.down()
         current = nil
     }
@@ -25,6 +26,7 @@ actor KnobState {
     func ensure(_ knobs: Set<FixtureKnob>) async throws {
         guard knobs != current else { return }
         let driver = LiveStack.driver
+        await LiveObserver.shared.stop()
         try await driver.down()
         let ordered = FixtureKnob.allCases.filter(knobs.contains)
         try await driver.up(UpOptions(environment: FixtureKnob.environment(ordered), deadline: .seconds(240)))

@@ -6,14 +6,16 @@ extension LiveStack {
     /// Runs `check` on the live stack with `knobs` on (none: the reference stack).
     static func run(_ check: any ReliabilityCheck, knobs: Set<FixtureKnob> = []) async throws -> CheckResult {
         try await KnobState.shared.ensure(knobs)
+        let observer = await LiveObserver.shared.current()
         return try await HTTPProbe.withProbe { http in
             let context = CheckContext(
                 stack: driver,
                 roles: StackRoles.reference(environment: environment),
+                observer: observer,
                 http: http,
                 faults: FaultInjector(stack: driver),
                 logger: Logger(label: "chaoslab.tests"),
-                runID: CheckContext.newRunID()
+                runID: LiveObserver.shared.runID
             )
             let runner = CheckRunner(context: context)
             try await runner.waitUntilReady()

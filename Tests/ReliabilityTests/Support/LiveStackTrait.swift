@@ -28,7 +28,10 @@ struct LiveStackTrait: SuiteTrait, TestScoping {
             outcome = .failure(error)
         }
         // Teardown must run even when the suite was cancelled.
-        try await Task { try await driver.down() }.value
+        try await Task {
+            await LiveObserver.shared.stop()
+            try await driver.down()
+        }.value
         try outcome.get()
     }
 }

@@ -9,9 +9,17 @@ struct RolesAssembler {
               let workQueue = table.text(.workQueue) else {
             return nil
         }
+        let access = brokerAccess()
         return StackRoles(
             broker: broker,
-            brokerAccess: brokerAccess(),
+            brokerAccess: access,
+            // A published port's access carries the login; without one the lab still logs in,
+            // at the broker container's own address.
+            brokerLogin: access != nil ? nil : BrokerCredentials(
+                user: table.text(.brokerUser) ?? "guest",
+                password: table.text(.brokerPassword) ?? "guest",
+                virtualHost: table.text(.brokerVirtualHost) ?? "/"
+            ),
             api: api(),
             workers: workers,
             workQueue: workQueue,

@@ -1,0 +1,114 @@
+import Foundation
+
+extension PrefetchFairnessCheck {
+    /// Everything the check saw, for ``judge(_:)``.
+    struct Observation {
+        var long: String
+        var busyWorker: String
+        /// The deliveries of the check's messages from the work queue.
+        var deliveries: [BrokerDelivery]
+        /// The work queue's consumers and their limits.
+        var consumers: [(service: String, facts: ConsumerFacts)]
+        var workers: [String]
+        /// The short tasks the API acknowledged.
+        var acknowledged: [String]
+        var publishedAt: [String: Date]
+        var samples: [ChannelSampler.Sample]
+        var sampleFailures: Int
+        /// The service behind each client address in the samples.
+        var names: [String: String]
+        var gaps: [ObservationGap]
+    }
+
+    /// The verdict on what was seen: a pure function, so every path is tested without a broker.
+    func judge(_ seen: Observation) -> CheckOutcome {
+        let longDelivery = seen.deliveries.first { $0.token == seen.long }
+        let busyUntil = longDelivery.map { $0.at.addingTimeInterval(Double(longTaskMilliseconds) / 1000 - margin.seconds) } ?? .distantPast
+        let busyChannel = longDelivery?.channel
+        let sentToBusy = seen.deliveries.filter { $0.channel == busyChannel && $0.token != seen.long && $0.at < busyUntil }
+        let workQueueChannels = Set(seen.consumers.map(\.facts.channel))
+        var mostUnacked: [String: Int] = [:]
+        for sample in seen.samples {
+            for channel in sample.channels where channel.consumers > 0 {
+                guard let address = ChannelAddress(channelName: channel.name), workQueueChannels.contains(address) else { continue }
+                let owner = seen.names[channel.clientAddress] ?? channel.clientAddress
+                mostUnacked[owner] = max(mostUnacked[owner] ?? 0, channel.unacknowledged)
+            }
+        }
+        let handled = Set(seen.deliveries.filter(\.outcome.isHandled).compactMap(\.token))
+        let unprocessed = seen.acknowledged.filter { !handled.contains($0) }
+
+        var figures = [
+            Figure("busy.worker.short.tasks", "short tasks sent to the busy worker (\(seen.busyWorker)) while busy", Double(sentToBusy.count), unit: "messages"),
+            Figure("broker.samples", "channel samples taken", Double(seen.samples.count)),
+            Figure("broker.sample.failures", "channel samples that failed", Double(seen.sampleFailures)),
+        ]
+        for (service, facts) in seen.consumers {
+            figures.append(Figure("prefetch.\(service)", "prefetch limit of \(service)'s consumer (0 = none)", Double(facts.effectiveLimit ?? 0)))
+        }
+        for (owner, most) in mostUnacked.sorted(by: { $0.key < $1.key }) {
+            figures.append(Figure("max.unacked.\(owner)", "most unacknowledged on \(owner)'s channel", Double(most), unit: "deliveries"))
+        }
+        var evidence = [
+            Evidence(source: "broker", title: "Deliveries, in the order the broker made them (firehose)", lines: seen.deliveries.map {
+                "\($0.token ?? "?") → \($0.consumer) on channel \($0.channel.number) at \($0.at.formatted(.iso8601.time(includingFractionalSeconds: true)))\($0.token == seen.long ? " (long task)" : "") → \($0.outcome.rawValue)"
+            }),
+            Evidence(source: "broker", title: "Consumers of the work queue and their limits", lines: seen.consumers.map {
+                "\($0.service): prefetch \($0.facts.prefetch), channel-wide prefetch \($0.facts.globalPrefetch), ack_required \($0.facts.acknowledges)"
+            }),
+            Evidence(source: "broker", title: "Channel samples of the work queue's consumers (rabbitmqctl list_channels)", lines: Self.sampleLines(seen.samples, names: seen.names, channels: workQueueChannels)),
+        ]
+        if !seen.gaps.isEmpty {
+            evidence.append(Evidence(source: "lab", title: "When the lab was not watching the broker", lines: seen.gaps.map(\.description)))
+        }
+        let messages = seen.deliveries.compactMap(\.trace)
+
+        var problems: [String] = []
+        if !sentToBusy.isEmpty {
+            let lateness = sentToBusy.compactMap { delivery in delivery.token.flatMap { seen.publishedAt[$0] }.map { delivery.at.timeIntervalSince($0) } }.max()
+            let waited = lateness.map { String(format: " up to %.1f s after they were published", $0) } ?? ""
+            problems.append("the broker sent \(seen.busyWorker) \(sentToBusy.count) short task\(sentToBusy.count == 1 ? "" : "s") while it was busy with \(seen.long)\(waited)")
+        }
+        for (service, facts) in seen.consumers {
+            switch facts.effectiveLimit {
+            case nil:
+                problems.append("\(service)'s consumer has no prefetch limit (basic.qos prefetch_count 0\(facts.acknowledges ? "" : ", and auto-ack, so the broker never even counts unacknowledged deliveries")): set basic.qos prefetch_count=1 before consuming")
+            case let limit? where limit > 1:
+                problems.append("\(service)'s consumer may hold \(limit) unacknowledged deliveries (prefetch \(limit)), expected 1")
+            default:
+                break
+            }
+        }
+        for (owner, most) in mostUnacked.sorted(by: { $0.key < $1.key }) where most > 1 {
+            problems.append("the broker counted \(most) unacknowledged deliveries at once on \(owner)'s channel")
+        }
+        if !unprocessed.isEmpty {
+            problems.append("\(unprocessed.count) short task\(unprocessed.count == 1 ? " was" : "s were") never seen processed (first: \(unprocessed[0]))")
+        }
+        if !problems.isEmpty {
+            if seen.consumers.isEmpty && sentToBusy.isEmpty && !seen.gaps.isEmpty {
+                return .inconclusive("The lab was not watching the broker the whole time (\(seen.gaps[0])): " + problems.joined(separator: "; ") + ".", figures: figures, evidence: evidence, messages: messages)
+            }
+            return .fail("Prefetch=1 is not enforced: " + problems.joined(separator: "; ") + ".", figures: figures, evidence: evidence, messages: messages)
+        }
+        guard !seen.consumers.isEmpty else {
+            return .inconclusive("The broker listed no consumers of the work queue, so their limits could not be read.", figures: figures, evidence: evidence, messages: messages)
+        }
+        let most = mostUnacked.values.max() ?? 0
+        let others = seen.workers.filter { $0 != seen.busyWorker }.joined(separator: " and ")
+        return .pass(
+            "\(seen.busyWorker) was sent nothing while busy with the \(longTaskMilliseconds) ms task; \(others) took all \(shortTasks) short tasks; every consumer of the work queue is limited to 1 unacknowledged delivery\(seen.samples.isEmpty ? "" : ", and \(seen.samples.count) channel samples saw at most \(most) on one").",
+            figures: figures, evidence: evidence, messages: messages
+        )
+    }
+
+    /// One line per sample: each work-queue consumer channel's owner, unacked and prefetch.
+    static func sampleLines(_ samples: [ChannelSampler.Sample], names: [String: String], channels: Set<ChannelAddress>) -> [String] {
+        samples.map { sample in
+            let shown = sample.channels.filter { ChannelAddress(channelName: $0.name).map(channels.contains) ?? false }.map { channel in
+                "\(names[channel.clientAddress] ?? channel.clientAddress): unacked \(channel.unacknowledged), prefetch \(channel.prefetch)"
+            }
+            return "\(sample.at.formatted(.iso8601.time(includingFractionalSeconds: true)))  \(shown.joined(separator: "; "))"
+        }
+    }
+}

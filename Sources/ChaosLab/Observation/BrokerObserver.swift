@@ -1,0 +1,186 @@
+public import AMQPClient
+public import Foundation
+public import Logging
+
+/// The lab's one way of seeing what happens to messages: the broker as witness.
+///
+/// It follows the firehose for the whole run (``FirehoseTap``), learns which container is
+/// behind each client address and what limits each consumer channel has, notes when a queue
+/// is seen empty, and turns all of it into deliveries with outcomes through the
+/// ``DeliveryLedger``. It needs nothing from the stack's code: no log format, no record file.
+///
+/// When it cannot watch (no broker login, tracing refused), ``unavailable`` says why and every
+/// delivery-based check is inconclusive with that reason.
+public actor BrokerObserver {
+    public let stack: any StackDriver
+    public let roles: StackRoles
+    public let probe: BrokerProbe
+    /// Why the lab cannot watch the broker; `nil` while it can.
+    public let unavailable: String?
+    private let tap: FirehoseTap?
+    private let logger: Logger
+
+    private var consumers: [ChannelAddress: ConsumerFacts] = [:]
+    private var names: [String: String] = [:]
+    private var drains: [DrainMark] = []
+    private var lastNameRefresh: ContinuousClock.Instant?
+    private var lastFactsRefresh: ContinuousClock.Instant?
+    private var lastDrainCheck: ContinuousClock.Instant?
+
+    private init(stack: any StackDriver, roles: StackRoles, tap: FirehoseTap?, unavailable: String?, logger: Logger) {
+        self.stack = stack
+        self.roles = roles
+        self.probe = BrokerProbe(stack: stack, broker: ServiceTarget(service: roles.broker))
+        self.tap = tap
+        self.unavailable = unavailable
+        self.logger = logger
+    }
+
+    /// Starts watching the broker of `stack`. Never throws: if the broker cannot be watched,
+    /// the observer says why in ``unavailable``.
+    public static func start(stack: any StackDriver, roles: StackRoles, runID: String, logger: Logger) async -> BrokerObserver {
+        let probe = BrokerProbe(stack: stack, broker: ServiceTarget(service: roles.broker))
+        let credentials = roles.credentials
+        let broker = FirehoseTap.Broker(
+            configuration: { try await Self.configuration(stack: stack, roles: roles, connectionName: "chaoslab firehose") },
+            enableTracing: { try await probe.trace(true, virtualHost: credentials.virtualHost) },
+            disableTracing: { try? await probe.trace(false, virtualHost: credentials.virtualHost) }
+        )
+        let tap = FirehoseTap(broker: broker, tokens: LabTokens(runID: runID), logger: logger)
+        do {
+            try await tap.start()
+            return BrokerObserver(stack: stack, roles: roles, tap: tap, unavailable: nil, logger: logger)
+        } catch {
+            logger.warning("cannot watch the broker", metadata: ["problem": "\(error)"])
+            return BrokerObserver(stack: stack, roles: roles, tap: nil, unavailable: "\(error)", logger: logger)
+        }
+    }
+
+    /// Stops watching and switches the broker's tracing off.
+    public func stop() async {
+        await tap?.stop()
+    }
+
+    /// A client configuration for the stack's broker at its container's own address (the
+    /// host reaches a container on its bridge network directly), or through the published
+    /// AMQP port when the container has no address the lab can use.
+    public static func configuration(stack: any StackDriver, roles: StackRoles, connectionName: String) async throws -> AMQPConfiguration {
+        let credentials = roles.credentials
+        let address = try await stack.instances(of: roles.broker).first { $0.state == .running }?.addresses.first
+        guard let host = address ?? roles.brokerAccess?.host else {
+            throw ObservationUnavailable(reason: "the broker service \(roles.broker) has no running container with an address, and no published AMQP port")
+        }
+        return AMQPConfiguration(
+            host: host,
+            port: address == nil ? roles.brokerAccess?.amqpPort ?? 5672 : 5672,
+            username: credentials.user,
+            password: credentials.password,
+            virtualHost: credentials.virtualHost,
+            heartbeat: .seconds(10),
+            connectTimeout: .seconds(3),
+            operationTimeout: .seconds(10),
+            connectionName: connectionName
+        )
+    }
+
+    // MARK: - What the broker saw
+
+    /// Every delivery made since `since` (of every message, the lab's or not), settled as far
+    /// as the broker shows, in the order the broker made them.
+    public func deliveries(since: Date) async -> [BrokerDelivery] {
+        guard let tap else { return [] }
+        let events = await tap.events(since: since)
+        await learn(about: events)
+        return DeliveryLedger(events: events, consumers: consumers, drains: drains, names: names).deliveries
+    }
+
+    /// The deliveries from `queue` of the lab's messages whose token starts with
+    /// `tokenPrefix`, as timeline bars.
+    public func traces(tokenPrefix: String, queue: String, since: Date) async -> [MessageTrace] {
+        await deliveries(since: since).filter { $0.queue == queue && ($0.token?.hasPrefix(tokenPrefix) ?? false) }.compactMap(\.trace)
+    }
+
+    /// The publishes the firehose reported since `since`.
+    public func publishes(since: Date) async -> [BrokerEvent] {
+        guard let tap else { return [] }
+        return await tap.events(since: since).filter { $0.kind == .published }
+    }
+
+    /// Every stretch of time since `since` in which the lab was not watching.
+    public func gaps(since: Date) async -> [ObservationGap] {
+        guard let tap else { return [] }
+        return await tap.gaps.filter { ($0.to ?? .distantFuture) >= since }
+    }
+
+    /// The consumers of `queue` the broker knows now, each with its service.
+    public func consumerFacts(of queue: String) async -> [(service: String, facts: ConsumerFacts)] {
+        await refreshConsumers(force: true)
+        await refreshNames(force: true)
+        return consumers.values.filter { $0.queue == queue }.sorted { $0.channel < $1.channel }.map { facts in
+            (names[facts.channel.connection.peerHost] ?? facts.channel.connection.peerHost, facts)
+        }
+    }
+
+    /// The service behind a client address, or the address.
+    public func name(of address: String) async -> String {
+        if names[address] == nil { await refreshNames(force: false) }
+        return names[address] ?? address
+    }
+
+    /// Waits until the firehose is armed again after the broker restarted at `date`.
+    public func waitUntilWatching(after date: Date, deadline: Duration = .seconds(60)) async throws {
+        guard let tap else { throw ObservationUnavailable(reason: unavailable ?? "the firehose is off") }
+        try await tap.waitUntilArmed(after: date, deadline: deadline)
+    }
+
+    /// Asks the broker whether `queue` holds nothing, ready or unacknowledged; if so, every
+    /// delivery from it before the question was settled, and that is noted.
+    /// - Returns: whether it was empty.
+    @discardableResult
+    public func noteIfDrained(_ queue: String) async -> Bool {
+        let asked = Date()
+        lastDrainCheck = ContinuousClock.now
+        guard let status = try? await probe.queue(named: queue), status.ready == 0, status.unacknowledged == 0 else { return false }
+        drains.append(DrainMark(queue: queue, at: asked))
+        return true
+    }
+
+    // MARK: - Learning names and limits
+
+    private func learn(about events: [BrokerEvent]) async {
+        let channels = Set(events.compactMap { $0.kind == .delivered ? $0.channel : nil })
+        if channels.contains(where: { names[$0.connection.peerHost] == nil }) {
+            await refreshNames(force: false)
+        }
+        if channels.contains(where: { consumers[$0] == nil }) {
+            await refreshConsumers(force: false)
+        }
+    }
+
+    /// Maps every container address of the stack to its service (at most once a second
+    /// unless forced); addresses seen before keep their service after a container goes.
+    private func refreshNames(force: Bool) async {
+        let now = ContinuousClock.now
+        if !force, let last = lastNameRefresh, now - last < .seconds(1) { return }
+        lastNameRefresh = now
+        guard let instances = try? await stack.instances() else { return }
+        for instance in instances {
+            for address in instance.addresses { names[address] = instance.service }
+        }
+    }
+
+    /// Reads every consumer's limits (at most once a second unless forced); channels seen
+    /// before keep their facts after they close.
+    private func refreshConsumers(force: Bool) async {
+        let now = ContinuousClock.now
+        if !force, let last = lastFactsRefresh, now - last < .seconds(1) { return }
+        lastFactsRefresh = now
+        do {
+            for facts in try await probe.consumerFacts() {
+                consumers[facts.channel] = facts
+            }
+        } catch {
+            logger.debug("consumers unreadable", metadata: ["problem": "\(error)"])
+        }
+    }
+}
