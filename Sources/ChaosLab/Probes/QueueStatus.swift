@@ -13,14 +13,45 @@ public struct QueueStatus: Sendable, Codable, Hashable {
     /// The queue's declaration arguments (`x-dead-letter-exchange`, `x-max-length`, …), values
     /// as text.
     public var arguments: [String: String]
+    /// Its kind; `classic` unless the broker says otherwise.
+    public var type: QueueType
+    /// The policy applied to it, if any.
+    public var policy: String?
+    /// The operator policy applied to it, if any.
+    public var operatorPolicy: String?
+    /// The settings its policy and operator policy give it together, keys without `x-`
+    /// (`dead-letter-exchange`, `max-length`, …), values as text. See `QueueStatus+Effective`
+    /// for how they combine with ``arguments``.
+    public var effectivePolicyDefinition: [String: String]
+    /// Whether the answer carried the message counts. `false` for a queue listed before its
+    /// first statistics (a quorum queue just declared) or with statistics disabled: then
+    /// ``ready``, ``unacknowledged`` and ``consumers`` are 0 for want of figures.
+    public var countsReported: Bool
 
-    public init(name: String, durable: Bool, ready: Int, unacknowledged: Int, consumers: Int, arguments: [String: String] = [:]) {
+    public init(
+        name: String,
+        durable: Bool,
+        ready: Int,
+        unacknowledged: Int,
+        consumers: Int,
+        arguments: [String: String] = [:],
+        type: QueueType = .classic,
+        policy: String? = nil,
+        operatorPolicy: String? = nil,
+        effectivePolicyDefinition: [String: String] = [:],
+        countsReported: Bool = true
+    ) {
         self.name = name
         self.durable = durable
         self.ready = ready
         self.unacknowledged = unacknowledged
         self.consumers = consumers
         self.arguments = arguments
+        self.type = type
+        self.policy = policy
+        self.operatorPolicy = operatorPolicy
+        self.effectivePolicyDefinition = effectivePolicyDefinition
+        self.countsReported = countsReported
     }
 
     /// The exchange rejected, expired and overflowing messages go to, if declared.
