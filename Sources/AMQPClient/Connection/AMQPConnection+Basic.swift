@@ -44,7 +44,8 @@ extension AMQPConnection {
                                    amqp_bytes_t(len: raw.count, bytes: UnsafeMutableRawPointer(mutating: raw.baseAddress)))
             }
         }
-        guard let sequence = channels[channel]?.confirms?.registerPublish() else { return .acked }
+        let returnable = mandatory ? ConfirmTracker.Content(exchange: exchange, routingKey: routingKey, body: body) : nil
+        guard let sequence = channels[channel]?.confirms?.registerPublish(returnable: returnable) else { return .acked }
         let confirmOperation = "Waiting for the confirm of publish #\(sequence) on channel \(channel)"
         do {
             let outcome = try await wait(until: .now + confirmTimeout, operation: confirmOperation, cancellable: true) {
