@@ -35,7 +35,7 @@ extension AMQPConnection {
             }
         }
         let returnable = mandatory ? ConfirmTracker.Content(exchange: exchange, routingKey: routingKey, body: body) : nil
-        switch channels[channel]?.registerPublish(returnable: returnable) ?? .settled(.acked) {
+        switch channels[channel]?.registerPublish(returnable: returnable) ?? .settled(.unconfirmed) {
         case .settled(let outcome):
             return outcome
         case .confirm(let sequence):

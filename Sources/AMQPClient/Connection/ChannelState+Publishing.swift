@@ -10,7 +10,7 @@ extension ChannelState {
     /// Registers a publish written on this channel; `returnable` is the content of a mandatory
     /// publish, nil otherwise.
     mutating func registerPublish(returnable: ConfirmTracker.Content?) -> PublishSettlement {
-        guard let sequence = confirms?.registerPublish(returnable: returnable) else { return .settled(.acked) }
+        guard let sequence = confirms?.registerPublish(returnable: returnable) else { return .settled(.unconfirmed) }
         return .confirm(sequence: sequence)
     }
 }
