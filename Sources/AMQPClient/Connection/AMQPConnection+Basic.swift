@@ -21,7 +21,7 @@ extension AMQPConnection {
             consumer_tag: try pool.shortString(consumerTag, "consumer tag"), no_local: 0, no_ack: flag(noAck),
             exclusive: flag(exclusive), nowait: 0, arguments: try TableCodec.encode(arguments, into: pool))
         let tag = try await rpc("basic.consume from \"\(queue)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_BASIC_CONSUME, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_BASIC_CONSUME, &method) }
         } reply: { reply in
             if case .basicConsumeOk(let tag) = reply { return tag }
             return nil
@@ -34,7 +34,7 @@ extension AMQPConnection {
         let pool = CPool()
         var method = amqp_basic_cancel_t(consumer_tag: try pool.shortString(consumerTag, "consumer tag"), nowait: 0)
         try await rpc("basic.cancel of consumer \"\(consumerTag)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_BASIC_CANCEL, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_BASIC_CANCEL, &method) }
         } reply: { reply in
             if case .basicCancelOk = reply { return () }
             return nil
@@ -64,7 +64,7 @@ extension AMQPConnection {
         let pool = CPool()
         var method = amqp_basic_get_t(ticket: 0, queue: try pool.shortString(queue, "queue name"), no_ack: flag(noAck))
         return try await roundTrip("basic.get from \"\(queue)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_BASIC_GET, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_BASIC_GET, &method) }
         } completion: { () throws(AMQPError) -> AMQPMessage?? in
             gets.removeValue(forKey: channel)
         }
@@ -84,7 +84,7 @@ extension AMQPConnection {
         defer { forget(channel: channel) }
         do {
             try await rpc(operation, channel: channel) { state in
-                amqp_send_method(state, channel, CHAOSLAB_CHANNEL_CLOSE, &method)
+                withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_CHANNEL_CLOSE, &method) }
             } reply: { reply in
                 if case .channelCloseOk = reply { return () }
                 return nil

@@ -21,17 +21,19 @@ extension AMQPConnection {
     ) async throws -> PublishConfirmation {
         let operation = "basic.publish to exchange \"\(exchange)\" with key \"\(routingKey)\""
         try requireChannel(channel, for: operation)
-        let pool = CPool()
-        let exchangeBytes = try pool.shortString(exchange, "exchange name")
-        let routingKeyBytes = try pool.shortString(routingKey, "routing key")
-        var cProperties = try PropertiesCodec.encode(properties, into: pool)
-        if properties.headers != nil {
-            try PropertiesCodec.checkFitsHeaderFrame(&cProperties, frameMax: frameMax, scratch: &headerScratch)
-        }
-        try send(operation) { state in
-            body.withUnsafeBytes { raw in
-                amqp_basic_publish(state, channel, exchangeBytes, routingKeyBytes, flag(mandatory), 0, &cProperties,
-                                   amqp_bytes_t(len: raw.count, bytes: UnsafeMutableRawPointer(mutating: raw.baseAddress)))
+        // Every C structure of the publish lives in the pool until rabbitmq-c has written it.
+        try withExtendedLifetime(CPool()) { (pool: borrowing CPool) throws(AMQPError) in
+            let exchangeBytes = try pool.shortString(exchange, "exchange name")
+            let routingKeyBytes = try pool.shortString(routingKey, "routing key")
+            var cProperties = try PropertiesCodec.encode(properties, into: pool)
+            if properties.headers != nil {
+                try PropertiesCodec.checkFitsHeaderFrame(&cProperties, frameMax: frameMax, scratch: &headerScratch)
+            }
+            try send(operation) { state in
+                body.withUnsafeBytes { raw in
+                    amqp_basic_publish(state, channel, exchangeBytes, routingKeyBytes, flag(mandatory), 0, &cProperties,
+                                       amqp_bytes_t(len: raw.count, bytes: UnsafeMutableRawPointer(mutating: raw.baseAddress)))
+                }
             }
         }
         let returnable = mandatory ? ConfirmTracker.Content(exchange: exchange, routingKey: routingKey, body: body) : nil
