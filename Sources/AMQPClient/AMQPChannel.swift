@@ -73,7 +73,7 @@ public struct AMQPChannel: Sendable {
     ///
     /// With confirms on, waits up to `confirmTimeout` for the broker's ack, nack or return
     /// (throws `.timedOut` after that; the connection stays usable). Without confirms, returns
-    /// `.acked` once the message is written to the socket, and a return is not reported.
+    /// `.unconfirmed` once the message is written to the socket, and a return is not reported.
     @discardableResult
     public func publish(
         _ body: [UInt8], exchange: String = "", routingKey: String, mandatory: Bool = false,

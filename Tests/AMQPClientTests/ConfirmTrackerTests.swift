@@ -33,13 +33,14 @@ struct ConfirmTrackerTests {
     @Test("a return is reported for the publish its following ack settles")
     func returnThenAck() {
         var tracker = ConfirmTracker()
-        let routed = tracker.registerPublish()
-        let unroutable = tracker.registerPublish()
-        tracker.recordReturn(replyCode: 312, replyText: "NO_ROUTE")
+        let lost = ConfirmTracker.Content(exchange: "", routingKey: "nowhere", body: Array("lost".utf8))
+        let routed = tracker.registerPublish(returnable: ConfirmTracker.Content(exchange: "", routingKey: "work", body: []))
+        let unroutable = tracker.registerPublish(returnable: lost)
+        tracker.recordReturn(ConfirmTracker.Return(replyCode: 312, replyText: "NO_ROUTE", content: lost))
         tracker.recordAck(deliveryTag: unroutable, multiple: true)
         #expect(tracker.take(routed) == .acked)
         #expect(tracker.take(unroutable) == .returned(replyCode: 312, replyText: "NO_ROUTE"))
-        let next = tracker.registerPublish()
+        let next = tracker.registerPublish(returnable: lost)
         tracker.recordAck(deliveryTag: next, multiple: false)
         #expect(tracker.take(next) == .acked)
     }

@@ -40,11 +40,13 @@ struct PropertiesCodecTests {
         let pool = CPool()
         var scratch: [UInt8] = []
         var small = try PropertiesCodec.encode(AMQPProperties(headers: ["k": "v"]), into: pool)
-        try PropertiesCodec.checkFitsHeaderFrame(&small, frameMax: 131_072, scratch: &scratch)
         var large = try PropertiesCodec.encode(
             AMQPProperties(headers: ["big": .bytes(Array(repeating: 7, count: 140_000))]), into: pool)
-        let error = #expect(throws: AMQPError.self) {
-            try PropertiesCodec.checkFitsHeaderFrame(&large, frameMax: 131_072, scratch: &scratch)
+        let error = try withExtendedLifetime(pool) {
+            try PropertiesCodec.checkFitsHeaderFrame(&small, frameMax: 131_072, scratch: &scratch)
+            return #expect(throws: AMQPError.self) {
+                try PropertiesCodec.checkFitsHeaderFrame(&large, frameMax: 131_072, scratch: &scratch)
+            }
         }
         #expect(error?.code == .invalidState)
         #expect(error?.message.contains("131072-byte header frame") == true)

@@ -2,6 +2,10 @@ internal import CRabbitMQ
 
 /// An `amqp_pool_t` owned by Swift: C structures built for one call (tables, properties,
 /// strings) live here until the pool is released, after the call returns.
+///
+/// Swift may release an object right after its last use, and a pointer into its memory is not
+/// a use: every C call that reads pool memory, and every copy out of it, runs inside
+/// `withExtendedLifetime(pool)`.
 final class CPool {
     let pool: UnsafeMutablePointer<amqp_pool_t>
 

@@ -65,7 +65,8 @@ enum PropertiesCodec {
         )
     }
 
-    /// Throws unless `properties` fit one content-header frame of `frameMax` bytes.
+    /// Throws unless `properties` fit one content-header frame of `frameMax` bytes. The caller
+    /// keeps the pool `properties` point into alive across this call.
     ///
     /// rabbitmq-c writes the basic.publish method frame before it encodes the header frame; a
     /// header that does not fit would leave the broker with half a message and end the
@@ -91,21 +92,25 @@ enum PropertiesCodec {
         let pool = CPool()
         var c = try encode(properties, into: pool)
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        let length = buffer.withUnsafeMutableBytes { raw in
-            amqp_encode_properties(UInt16(AMQP_BASIC_CLASS), &c, amqp_bytes_t(len: raw.count, bytes: raw.baseAddress))
+        let length = withExtendedLifetime(pool) {
+            buffer.withUnsafeMutableBytes { raw in
+                amqp_encode_properties(UInt16(AMQP_BASIC_CLASS), &c, amqp_bytes_t(len: raw.count, bytes: raw.baseAddress))
+            }
         }
         guard length >= 0 else {
             throw AMQPError.library(length, during: "Encoding message properties", on: "this client")
         }
-        let decodePool = CPool()
-        var decoded: UnsafeMutableRawPointer?
-        let status = buffer.withUnsafeMutableBytes { raw in
-            amqp_decode_properties(UInt16(AMQP_BASIC_CLASS), decodePool.pool,
-                                   amqp_bytes_t(len: Int(length), bytes: raw.baseAddress), &decoded)
+        // The decoded properties live in the pool until they are copied out.
+        return try withExtendedLifetime(CPool()) { (decodePool: borrowing CPool) throws(AMQPError) in
+            var decoded: UnsafeMutableRawPointer?
+            let status = buffer.withUnsafeMutableBytes { raw in
+                amqp_decode_properties(UInt16(AMQP_BASIC_CLASS), decodePool.pool,
+                                       amqp_bytes_t(len: Int(length), bytes: raw.baseAddress), &decoded)
+            }
+            guard status == AMQPStatus.ok, let decoded else {
+                throw AMQPError.library(status, during: "Decoding message properties", on: "this client")
+            }
+            return decode(decoded.assumingMemoryBound(to: amqp_basic_properties_t.self).pointee)
         }
-        guard status == AMQPStatus.ok, let decoded else {
-            throw AMQPError.library(status, during: "Decoding message properties", on: "this client")
-        }
-        return decode(decoded.assumingMemoryBound(to: amqp_basic_properties_t.self).pointee)
     }
 }

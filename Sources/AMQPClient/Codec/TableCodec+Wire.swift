@@ -14,8 +14,10 @@ extension TableCodec {
         while true {
             var buffer = [UInt8](repeating: 0, count: capacity)
             var offset = 0
-            let status = buffer.withUnsafeMutableBytes { raw in
-                amqp_encode_table(amqp_bytes_t(len: raw.count, bytes: raw.baseAddress), &cTable, &offset)
+            let status = withExtendedLifetime(pool) {
+                buffer.withUnsafeMutableBytes { raw in
+                    amqp_encode_table(amqp_bytes_t(len: raw.count, bytes: raw.baseAddress), &cTable, &offset)
+                }
             }
             if status == AMQPStatus.ok { return Array(buffer[..<offset]) }
             // rabbitmq-c reports a full buffer as TABLE_TOO_BIG, or as BAD_AMQP_DATA when the
@@ -30,16 +32,18 @@ extension TableCodec {
 
     /// The table encoded in `bytes` (length prefix included).
     static func decodeWire(_ bytes: [UInt8]) throws(AMQPError) -> AMQPTable {
-        let pool = CPool()
-        var cTable = amqp_table_t()
-        var offset = 0
-        var input = bytes
-        let status = input.withUnsafeMutableBytes { raw in
-            amqp_decode_table(amqp_bytes_t(len: raw.count, bytes: raw.baseAddress), pool.pool, &cTable, &offset)
+        // The decoded table lives in the pool until it is copied out.
+        try withExtendedLifetime(CPool()) { (pool: borrowing CPool) throws(AMQPError) in
+            var cTable = amqp_table_t()
+            var offset = 0
+            var input = bytes
+            let status = input.withUnsafeMutableBytes { raw in
+                amqp_decode_table(amqp_bytes_t(len: raw.count, bytes: raw.baseAddress), pool.pool, &cTable, &offset)
+            }
+            guard status == AMQPStatus.ok else {
+                throw AMQPError.library(status, during: "Decoding a field table", on: "this client")
+            }
+            return decode(cTable)
         }
-        guard status == AMQPStatus.ok else {
-            throw AMQPError.library(status, during: "Decoding a field table", on: "this client")
-        }
-        return decode(cTable)
     }
 }

@@ -1,6 +1,6 @@
 internal import CRabbitMQ
 
-// Publishing, consuming and acknowledging.
+// Consuming, fetching and acknowledging messages; closing channels.
 extension AMQPConnection {
     func setPrefetch(channel: UInt16, count: UInt16, global: Bool) async throws {
         var method = amqp_basic_qos_t(prefetch_size: 0, prefetch_count: count, global: flag(global))
@@ -9,60 +9,6 @@ extension AMQPConnection {
         } reply: { reply in
             if case .basicQosOk = reply { return () }
             return nil
-        }
-    }
-
-    func enablePublisherConfirms(channel: UInt16) async throws {
-        try requireChannel(channel, for: "confirm.select")
-        if channels[channel]?.confirms != nil { return }
-        var method = amqp_confirm_select_t(nowait: 0)
-        try await rpc("confirm.select", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_CONFIRM_SELECT, &method)
-        } reply: { reply in
-            if case .confirmSelectOk = reply { return () }
-            return nil
-        }
-        channels[channel]?.confirms = ConfirmTracker()
-    }
-
-    func publish(
-        channel: UInt16, body: [UInt8], exchange: String, routingKey: String, mandatory: Bool,
-        properties: AMQPProperties, confirmTimeout: Duration
-    ) async throws -> PublishConfirmation {
-        let operation = "basic.publish to exchange \"\(exchange)\" with key \"\(routingKey)\""
-        try requireChannel(channel, for: operation)
-        let pool = CPool()
-        let exchangeBytes = try pool.shortString(exchange, "exchange name")
-        let routingKeyBytes = try pool.shortString(routingKey, "routing key")
-        var cProperties = try PropertiesCodec.encode(properties, into: pool)
-        if properties.headers != nil {
-            try PropertiesCodec.checkFitsHeaderFrame(&cProperties, frameMax: frameMax, scratch: &headerScratch)
-        }
-        try send(operation) { state in
-            body.withUnsafeBytes { raw in
-                amqp_basic_publish(state, channel, exchangeBytes, routingKeyBytes, flag(mandatory), 0, &cProperties,
-                                   amqp_bytes_t(len: raw.count, bytes: UnsafeMutableRawPointer(mutating: raw.baseAddress)))
-            }
-        }
-        guard let sequence = channels[channel]?.confirms?.registerPublish() else { return .acked }
-        let confirmOperation = "Waiting for the confirm of publish #\(sequence) on channel \(channel)"
-        do {
-            let outcome = try await wait(until: .now + confirmTimeout, operation: confirmOperation, cancellable: true) {
-                () throws(AMQPError) -> PublishConfirmation? in
-                if let outcome = channels[channel]?.confirms?.take(sequence) { return outcome }
-                if case .closedByBroker(let replyCode, let replyText)? = channels[channel]?.status {
-                    throw AMQPError.channelClosedByBroker(channel, replyCode: replyCode, replyText: replyText,
-                                                          during: operation)
-                }
-                return nil
-            }
-            guard let outcome else {
-                throw AMQPError.timedOut(confirmOperation, after: confirmTimeout, on: configuration.endpoint)
-            }
-            return outcome
-        } catch {
-            channels[channel]?.confirms?.abandon(sequence)
-            throw error
         }
     }
 
@@ -75,7 +21,7 @@ extension AMQPConnection {
             consumer_tag: try pool.shortString(consumerTag, "consumer tag"), no_local: 0, no_ack: flag(noAck),
             exclusive: flag(exclusive), nowait: 0, arguments: try TableCodec.encode(arguments, into: pool))
         let tag = try await rpc("basic.consume from \"\(queue)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_BASIC_CONSUME, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_BASIC_CONSUME, &method) }
         } reply: { reply in
             if case .basicConsumeOk(let tag) = reply { return tag }
             return nil
@@ -88,7 +34,7 @@ extension AMQPConnection {
         let pool = CPool()
         var method = amqp_basic_cancel_t(consumer_tag: try pool.shortString(consumerTag, "consumer tag"), nowait: 0)
         try await rpc("basic.cancel of consumer \"\(consumerTag)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_BASIC_CANCEL, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_BASIC_CANCEL, &method) }
         } reply: { reply in
             if case .basicCancelOk = reply { return () }
             return nil
@@ -118,7 +64,7 @@ extension AMQPConnection {
         let pool = CPool()
         var method = amqp_basic_get_t(ticket: 0, queue: try pool.shortString(queue, "queue name"), no_ack: flag(noAck))
         return try await roundTrip("basic.get from \"\(queue)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_BASIC_GET, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_BASIC_GET, &method) }
         } completion: { () throws(AMQPError) -> AMQPMessage?? in
             gets.removeValue(forKey: channel)
         }
@@ -138,7 +84,7 @@ extension AMQPConnection {
         defer { forget(channel: channel) }
         do {
             try await rpc(operation, channel: channel) { state in
-                amqp_send_method(state, channel, CHAOSLAB_CHANNEL_CLOSE, &method)
+                withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_CHANNEL_CLOSE, &method) }
             } reply: { reply in
                 if case .channelCloseOk = reply { return () }
                 return nil

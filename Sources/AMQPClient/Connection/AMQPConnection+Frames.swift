@@ -61,9 +61,9 @@ extension AMQPConnection {
             deliveries.append(content.message(channel: channel))
         case .get:
             gets[channel] = .some(content.message(channel: channel))
-        case .return(let replyCode, let replyText):
+        case .return:
             // Without confirms there is no publish waiting for it: a return is then dropped.
-            channels[channel]?.confirms?.recordReturn(replyCode: replyCode, replyText: replyText)
+            if let returned = content.returned { channels[channel]?.confirms?.recordReturn(returned) }
         }
     }
 

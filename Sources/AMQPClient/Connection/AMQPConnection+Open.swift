@@ -59,15 +59,17 @@ extension AMQPConnection {
     private func login(_ state: amqp_connection_state_t) throws(AMQPError) {
         let endpoint = configuration.endpoint
         let pool = CPool()
-        var clientProperties = try TableCodec.encode(clientPropertiesTable, into: pool)
         let heartbeat = configuration.heartbeat.wholeSecondsRoundingUp
-        // The whole login (header, start, tune, open) is bounded by the handshake timeout; its
-        // writes are bounded here.
-        watchdog.arm(configuration.connectTimeout + .seconds(1))
-        let reply = chaoslab_login_plain(state, configuration.virtualHost, 0, Self.defaultFrameMax,
-                                         Int32(clamping: heartbeat), &clientProperties,
-                                         configuration.username, configuration.password)
-        let tripped = watchdog.disarm()
+        let (reply, tripped) = try withExtendedLifetime(pool) { (pool: borrowing CPool) throws(AMQPError) in
+            var clientProperties = try TableCodec.encode(clientPropertiesTable, into: pool)
+            // The whole login (header, start, tune, open) is bounded by the handshake timeout;
+            // its writes are bounded here.
+            watchdog.arm(configuration.connectTimeout + .seconds(1))
+            let reply = chaoslab_login_plain(state, configuration.virtualHost, 0, Self.defaultFrameMax,
+                                             Int32(clamping: heartbeat), &clientProperties,
+                                             configuration.username, configuration.password)
+            return (reply, watchdog.disarm())
+        }
         let who = "user \"\(configuration.username)\" on virtual host \"\(configuration.virtualHost)\""
         switch reply.reply_type {
         case AMQP_RESPONSE_NORMAL:

@@ -13,7 +13,7 @@ extension AMQPConnection {
             exclusive: flag(exclusive), auto_delete: flag(autoDelete), nowait: 0,
             arguments: try TableCodec.encode(arguments, into: pool))
         return try await rpc(operation, channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_QUEUE_DECLARE, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_QUEUE_DECLARE, &method) }
         } reply: { reply in
             if case .queueDeclareOk(let queue) = reply { return queue }
             return nil
@@ -25,7 +25,7 @@ extension AMQPConnection {
         var method = amqp_queue_delete_t(ticket: 0, queue: try pool.shortString(name, "queue name"),
                                          if_unused: flag(ifUnused), if_empty: flag(ifEmpty), nowait: 0)
         return try await rpc("queue.delete of \"\(name)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_QUEUE_DELETE, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_QUEUE_DELETE, &method) }
         } reply: { reply in
             if case .queueDeleteOk(let count) = reply { return count }
             return nil
@@ -36,7 +36,7 @@ extension AMQPConnection {
         let pool = CPool()
         var method = amqp_queue_purge_t(ticket: 0, queue: try pool.shortString(name, "queue name"), nowait: 0)
         return try await rpc("queue.purge of \"\(name)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_QUEUE_PURGE, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_QUEUE_PURGE, &method) }
         } reply: { reply in
             if case .queuePurgeOk(let count) = reply { return count }
             return nil
@@ -51,7 +51,7 @@ extension AMQPConnection {
             routing_key: try pool.shortString(routingKey, "routing key"), nowait: 0,
             arguments: try TableCodec.encode(arguments, into: pool))
         try await rpc("queue.bind of \"\(queue)\" to \"\(exchange)\" with key \"\(routingKey)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_QUEUE_BIND, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_QUEUE_BIND, &method) }
         } reply: { reply in
             if case .queueBindOk = reply { return () }
             return nil
@@ -69,7 +69,7 @@ extension AMQPConnection {
             auto_delete: flag(autoDelete), internal: flag(`internal`), nowait: 0,
             arguments: try TableCodec.encode(arguments, into: pool))
         try await rpc("exchange.declare of \"\(name)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_EXCHANGE_DECLARE, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_EXCHANGE_DECLARE, &method) }
         } reply: { reply in
             if case .exchangeDeclareOk = reply { return () }
             return nil
@@ -81,7 +81,7 @@ extension AMQPConnection {
         var method = amqp_exchange_delete_t(ticket: 0, exchange: try pool.shortString(name, "exchange name"),
                                             if_unused: flag(ifUnused), nowait: 0)
         try await rpc("exchange.delete of \"\(name)\"", channel: channel) { state in
-            amqp_send_method(state, channel, CHAOSLAB_EXCHANGE_DELETE, &method)
+            withExtendedLifetime(pool) { amqp_send_method(state, channel, CHAOSLAB_EXCHANGE_DELETE, &method) }
         } reply: { reply in
             if case .exchangeDeleteOk = reply { return () }
             return nil

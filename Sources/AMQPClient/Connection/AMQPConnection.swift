@@ -147,7 +147,7 @@ public actor AMQPConnection {
             try send("connection.close") { state in
                 var method = amqp_connection_close_t(
                     reply_code: UInt16(AMQP_REPLY_SUCCESS), reply_text: text, class_id: 0, method_id: 0)
-                return amqp_send_method(state, 0, CHAOSLAB_CONNECTION_CLOSE, &method)
+                return withExtendedLifetime(pool) { amqp_send_method(state, 0, CHAOSLAB_CONNECTION_CLOSE, &method) }
             }
             _ = try await wait(until: deadline, operation: "connection.close", cancellable: false, whileClosing: true) {
                 () throws(AMQPError) -> Void? in closeOkReceived ? () : nil

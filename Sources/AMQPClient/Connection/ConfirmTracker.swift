@@ -2,23 +2,48 @@
 ///
 /// The broker numbers publishes from 1 per channel and answers each with basic.ack or
 /// basic.nack, possibly covering several with `multiple`. A mandatory message that matches no
-/// queue comes back as basic.return, followed by the ack of that same message: a return is
-/// attributed to the highest sequence number the next ack settles.
+/// queue comes back as basic.return, before the ack of that same message. A return carries no
+/// sequence number and one ack may settle several publishes, so a return is matched by what it
+/// carries: it belongs to the oldest unsettled mandatory publish with the same exchange,
+/// routing key and body, since the broker handles a channel's publishes in order.
 struct ConfirmTracker: Sendable {
+    /// What a returned message is recognised by among the publishes in flight.
+    struct Content: Sendable, Equatable {
+        var exchange: String
+        var routingKey: String
+        var body: [UInt8]
+    }
+
+    /// A basic.return as read from the channel: the broker's reason and the message it sent back.
+    struct Return: Sendable, Equatable {
+        var replyCode: UInt16
+        var replyText: String
+        var content: Content
+    }
+
+    /// A publish not acked or nacked yet.
+    private struct Unsettled: Sendable {
+        let sequence: UInt64
+        /// Kept for a mandatory publish (the only kind the broker returns) until a return matches it.
+        var returnable: Content?
+        /// The outcome an ack reports: `.returned` once a return matched this publish.
+        var outcomeIfAcked = PublishConfirmation.acked
+    }
+
     /// The sequence number the next publish gets.
     private(set) var nextSequence: UInt64 = 1
-    /// Published, not yet acked or nacked; ascending.
-    private var unsettled: [UInt64] = []
+    /// Ascending by sequence number.
+    private var unsettled: [Unsettled] = []
     /// Sequence numbers a publisher is waiting for; outcomes of others are not kept.
     private var awaited: Set<UInt64> = []
     private var outcomes: [UInt64: PublishConfirmation] = [:]
-    private var pendingReturns: [(replyCode: UInt16, replyText: String)] = []
 
-    /// Registers one publish and returns its sequence number.
-    mutating func registerPublish(awaited isAwaited: Bool = true) -> UInt64 {
+    /// Registers one publish and returns its sequence number; `returnable` is the content of a
+    /// mandatory publish, nil for one the broker never returns.
+    mutating func registerPublish(returnable: Content? = nil, awaited isAwaited: Bool = true) -> UInt64 {
         let sequence = nextSequence
         nextSequence += 1
-        unsettled.append(sequence)
+        unsettled.append(Unsettled(sequence: sequence, returnable: returnable))
         if isAwaited { awaited.insert(sequence) }
         return sequence
     }
@@ -30,14 +55,19 @@ struct ConfirmTracker: Sendable {
         return outcome
     }
 
-    /// The publisher of `sequence` stopped waiting (timeout, cancellation).
+    /// The publisher of `sequence` stopped waiting (timeout, cancellation). The publish stays
+    /// unsettled, so that its return cannot be taken for a later publish of the same content.
     mutating func abandon(_ sequence: UInt64) {
         awaited.remove(sequence)
         outcomes.removeValue(forKey: sequence)
     }
 
-    mutating func recordReturn(replyCode: UInt16, replyText: String) {
-        pendingReturns.append((replyCode, replyText))
+    /// Attributes `message` to the publish it came from; a return that matches no unsettled
+    /// mandatory publish says nothing about any of them and is dropped.
+    mutating func recordReturn(_ message: Return) {
+        guard let index = unsettled.firstIndex(where: { $0.returnable == message.content }) else { return }
+        unsettled[index].returnable = nil
+        unsettled[index].outcomeIfAcked = .returned(replyCode: message.replyCode, replyText: message.replyText)
     }
 
     mutating func recordAck(deliveryTag: UInt64, multiple: Bool) {
@@ -52,26 +82,18 @@ struct ConfirmTracker: Sendable {
     var isSettled: Bool { unsettled.isEmpty }
 
     private mutating func settle(deliveryTag: UInt64, multiple: Bool, acked: Bool) {
-        let settled: [UInt64]
+        let range: Range<Int>
         if multiple {
-            let end = unsettled.partitioningIndex { $0 > deliveryTag }
-            settled = Array(unsettled[..<end])
-            unsettled.removeFirst(end)
+            range = 0..<unsettled.partitioningIndex { $0.sequence > deliveryTag }
         } else {
-            let index = unsettled.partitioningIndex { $0 >= deliveryTag }
-            guard index < unsettled.count, unsettled[index] == deliveryTag else { return }
-            settled = [deliveryTag]
-            unsettled.remove(at: index)
+            let index = unsettled.partitioningIndex { $0.sequence >= deliveryTag }
+            guard index < unsettled.count, unsettled[index].sequence == deliveryTag else { return }
+            range = index..<index + 1
         }
-        guard let last = settled.last else { return }
-        // The settlement right after a return covers the returned message; a nack wins over it.
-        let returned = pendingReturns.isEmpty ? nil : pendingReturns.removeFirst()
-        for sequence in settled where awaited.contains(sequence) {
-            if acked, sequence == last, let returned {
-                outcomes[sequence] = .returned(replyCode: returned.replyCode, replyText: returned.replyText)
-            } else {
-                outcomes[sequence] = acked ? .acked : .nacked
-            }
+        // A nack says the broker failed to handle the message, which outweighs a return.
+        for publish in unsettled[range] where awaited.contains(publish.sequence) {
+            outcomes[publish.sequence] = acked ? publish.outcomeIfAcked : .nacked
         }
+        unsettled.removeSubrange(range)
     }
 }

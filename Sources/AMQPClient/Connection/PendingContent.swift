@@ -32,6 +32,14 @@ struct PendingContent: Sendable {
         body.reserveCapacity(Int(min(bodySize, UInt64(Self.maximumReservation))))
     }
 
+    /// The complete basic.return, for the confirm bookkeeping; nil for a delivery or a get.
+    var returned: ConfirmTracker.Return? {
+        guard case .return(let replyCode, let replyText) = origin else { return nil }
+        return ConfirmTracker.Return(
+            replyCode: replyCode, replyText: replyText,
+            content: ConfirmTracker.Content(exchange: exchange, routingKey: routingKey, body: body))
+    }
+
     func message(channel: UInt16) -> AMQPMessage {
         var consumerTag: String?
         var messageCount: UInt32?

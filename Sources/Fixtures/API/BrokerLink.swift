@@ -69,6 +69,8 @@ actor BrokerLink: Service {
             case .acked: return .confirmed
             case .nacked: return .nacked
             case .returned(let replyCode, let replyText): return .returned(replyCode: replyCode, replyText: replyText)
+            case .unconfirmed:
+                return .unconfirmed(reason: "The broker was not asked to confirm the message: the channel is not in confirm mode.")
             }
         } catch let error as AMQPError {
             if case .timedOut = error.code, await session.connection.isOpen {
