@@ -1,5 +1,6 @@
 @testable import ChaosLab
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -112,6 +113,44 @@ struct CommandRunnerTests {
             #expect(clock.now - start < .seconds(5))
             #expect(kill(running, 0) != 0, "the program is still running")
         }
+    }
+
+    @Test("streaming hands over each stream's lines in order, the last one without a line break too")
+    func stream() async throws {
+        let received = Mutex<[OutputLine]>([])
+        let status = try await runner.stream(Command("sh", ["-c", "echo a; echo b >&2; printf 'c\\r\\nd'"])) { lines in
+            received.withLock { $0 += lines }
+        }
+        #expect(status == .exited(0))
+        let lines = received.withLock { $0 }
+        #expect(lines.filter { $0.stream == .stdout }.map(\.text) == ["a", "c", "d"])
+        #expect(lines.filter { $0.stream == .stderr }.map(\.text) == ["b"])
+    }
+
+    @Test("a streamed line arrives while the program runs; cancelling ends the program")
+    func streamCancellation() async throws {
+        let runner = runner
+        let received = Mutex<[String]>([])
+        let task = Task {
+            try await runner.stream(Command("sh", ["-c", "echo $$; exec sleep 30"])) { lines in
+                received.withLock { $0 += lines.map(\.text) }
+            }
+        }
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(5))
+        var pid: Int32?
+        while pid == nil, clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            pid = received.withLock { $0.first.flatMap { Int32($0) } }
+        }
+        let running = try #require(pid)
+        let start = clock.now
+        task.cancel()
+        await #expect(throws: CancellationError.self) {
+            try await task.value
+        }
+        #expect(clock.now - start < .seconds(5))
+        #expect(kill(running, 0) != 0, "the program is still running")
     }
 
     @Test("output beyond the limit is cut; stderr keeps its end")

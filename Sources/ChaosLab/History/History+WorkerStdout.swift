@@ -16,6 +16,10 @@ extension History {
     /// is noted as a gap, not guessed; so are lines that match but carry no timestamp (they
     /// still open and close deliveries, so the lines after them pair up).
     ///
+    /// A closing line closes only what the same run of the container opened (``LogLine/run``):
+    /// a restarted worker has forgotten the messages it had not finished, which stay delivered
+    /// and never processed.
+    ///
     /// - Throws: ``WorkerPatternError`` if a pattern is not a regular expression or
     ///   `receivedPattern` has no `token` group; nothing is added then.
     public mutating func ingest(_ lines: [LogLine], evidence: WorkerEvidence) throws(WorkerPatternError) {
@@ -24,7 +28,7 @@ extension History {
             LineReader(field: "rejectedPattern", pattern: evidence.rejectedPattern, kind: .rejected, requiresToken: false),
             LineReader(field: "receivedPattern", pattern: evidence.receivedPattern, kind: .delivered, requiresToken: true),
         ].compactMap { $0 }
-        var open: [String: OpenDeliveries<Void>] = [:]
+        var open: [ContainerLifetime: OpenDeliveries<Void>] = [:]
         var untimed: [String: Int] = [:]
         var unopened: [String: Int] = [:]
         for line in lines {
@@ -32,15 +36,16 @@ extension History {
                 continue
             }
             let worker = match.worker ?? (line.index > 1 ? "\(line.service)#\(line.index)" : line.service)
+            let lifetime = ContainerLifetime(worker: worker, run: line.run)
             let messageID: String
             if let token = match.token {
                 if reader.kind == .delivered {
-                    open[worker, default: OpenDeliveries()].open(token, ())
+                    open[lifetime, default: OpenDeliveries()].open(token, ())
                 } else {
-                    _ = open[worker]?.close(token: token)
+                    _ = open[lifetime]?.close(token: token)
                 }
                 messageID = token
-            } else if let oldest = open[worker]?.closeOldest() {
+            } else if let oldest = open[lifetime]?.closeOldest() {
                 messageID = oldest.token
             } else {
                 unopened[worker, default: 0] += 1

@@ -7,21 +7,23 @@ import Foundation
 /// Nothing is ever removed or edited: a history is evidence. Operations with equal times keep
 /// the order they were recorded in, so a delivery recorded before its outcome stays before it.
 public struct History: Sendable, Codable, Hashable {
-    /// Every operation, ordered by time; ties keep recording order.
-    public private(set) var operations: [HistoryOperation]
+    private var log = OperationLog()
     /// What the sources could not say, in full sentences: torn record lines, lines without a
     /// timestamp. A check reports these so a verdict is never read as stronger than its evidence.
     public private(set) var gaps: [String]
 
+    /// Every operation, ordered by time; ties keep recording order.
+    public var operations: [HistoryOperation] {
+        log.operations
+    }
+
     /// An empty history.
     public init() {
-        operations = []
         gaps = []
     }
 
     /// A history of `operations`, in any order; they are sorted by time, ties in sequence order.
     public init(_ operations: some Sequence<HistoryOperation>, gaps: [String] = []) {
-        self.operations = []
         self.gaps = gaps
         for operation in operations {
             record(operation)
@@ -41,28 +43,37 @@ public struct History: Sendable, Codable, Hashable {
         )
     }
 
-    /// Appends `operation` at its place in time, after every operation at the same time.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(operations, forKey: .operations)
+        try container.encode(gaps, forKey: .gaps)
+    }
+
+    public static func == (left: History, right: History) -> Bool {
+        left.operations == right.operations && left.gaps == right.gaps
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(operations)
+        hasher.combine(gaps)
+    }
+
+    /// Adds `operation` at its place in time, after every operation at the same time.
+    ///
+    /// Amortised constant time, also for an operation older than the latest: sources are read
+    /// one after another, each in its own order, so a long run records many late operations.
     public mutating func record(_ operation: HistoryOperation) {
-        // Sources mostly arrive in time order, so the common case is a plain append.
-        if let last = operations.last, last.time > operation.time {
-            var low = 0
-            var high = operations.count
-            while low < high {
-                let middle = (low + high) / 2
-                if operations[middle].time <= operation.time { low = middle + 1 } else { high = middle }
-            }
-            operations.insert(operation, at: low)
-        } else {
-            operations.append(operation)
-        }
+        log.record(operation)
     }
 
     /// Folds `duplicate`, the same event as reported by a second source, into the operation at
     /// `index`: a redelivery flag either source saw is kept, and so is a detail only it had.
     mutating func corroborate(_ index: Int, with duplicate: HistoryOperation) {
-        operations[index].redelivered = operations[index].redelivered || duplicate.redelivered
-        if operations[index].detail.isEmpty {
-            operations[index].detail = duplicate.detail
+        log.modify(index) { operation in
+            operation.redelivered = operation.redelivered || duplicate.redelivered
+            if operation.detail.isEmpty {
+                operation.detail = duplicate.detail
+            }
         }
     }
 

@@ -40,3 +40,23 @@ struct OpenDeliveries<Value> {
         return (entry.token, entry.value)
     }
 }
+
+/// What deliveries are open in: one run of one instance of a worker. A restarted worker has
+/// forgotten the messages it had not finished, so a closing line of the next run cannot be
+/// about them; they stay open, unfinished.
+struct ContainerLifetime: Hashable {
+    /// The worker: the instance number, or a name when the output names its worker.
+    var worker: String
+    /// `nil` when the lines do not say which run wrote them: all are taken as one.
+    var run: ContainerRun?
+
+    init(worker: String, run: ContainerRun?) {
+        self.worker = worker
+        self.run = run
+    }
+
+    /// The instance and run that wrote `line`.
+    init(_ line: LogLine) {
+        self.init(worker: "\(line.service)#\(line.index)", run: line.run)
+    }
+}

@@ -9,6 +9,10 @@ import Foundation
 /// (the tutorial's ` [x] Done`) closes the oldest delivery still open in the same container
 /// (``OpenDeliveries``); deliveries of every token are followed then, not only the lab's, so
 /// that a `Done` after someone else's message does not close one of the lab's.
+///
+/// Only a line of the same run of the container (``LogLine/run``) closes a delivery: a worker
+/// that restarted has forgotten what it was doing, so what it left open stays `unfinished`,
+/// and the new run's `Done` is about the new run's message.
 struct StdoutDeliveryReader {
     private struct Closing {
         var regex: Regex<AnyRegexOutput>
@@ -44,18 +48,19 @@ struct StdoutDeliveryReader {
     func deliveries(of worker: String, in lines: [LogLine], tokenPrefix: String) -> [MessageTrace] {
         let everyLine = readsEveryLine
         var traces: [MessageTrace] = []
-        var open: [Int: OpenDeliveries<Int>] = [:]
+        var open: [ContainerLifetime: OpenDeliveries<Int>] = [:]
         for line in lines {
             // Most lines are not about the lab's messages; skip them before any regex runs,
             // unless a closing line may not name its message.
             guard everyLine || line.text.contains(tokenPrefix) else { continue }
             let time = line.timestamp ?? Date()
+            let lifetime = ContainerLifetime(line)
             if let (token, outcome) = close(line.text) {
                 let index: Int?
                 if let token {
-                    index = open[line.index]?.close(token: token)
+                    index = open[lifetime]?.close(token: token)
                 } else {
-                    index = open[line.index]?.closeOldest()?.value
+                    index = open[lifetime]?.closeOldest()?.value
                 }
                 if let index {
                     traces[index].end = time
@@ -64,7 +69,7 @@ struct StdoutDeliveryReader {
             } else if let match = try? received.firstMatch(in: line.text), let token = Self.token(in: match),
                       everyLine || token.hasPrefix(tokenPrefix) {
                 let redelivered = Self.capture("redelivered", in: match)?.lowercased() == "true"
-                open[line.index, default: OpenDeliveries()].open(token, traces.count)
+                open[lifetime, default: OpenDeliveries()].open(token, traces.count)
                 traces.append(MessageTrace(id: token, worker: worker, start: time, end: nil, redelivered: redelivered, outcome: .unfinished))
             }
         }

@@ -26,11 +26,24 @@ public struct CommandRunner: CommandRunning {
     public func run(_ command: Command) async throws -> CommandResult {
         let output = OutputCapture(limit: command.outputLimit, keep: .head)
         let error = OutputCapture(limit: command.errorLimit, keep: .tail)
-        guard let timeout = command.timeout else {
-            return try await execute(command, output: output, error: error)
+        return try await withDeadline(command, errorTail: error) {
+            try await execute(command, output: output, error: error)
         }
-        return try await withThrowingTaskGroup(of: CommandResult?.self) { group in
-            group.addTask { try await execute(command, output: output, error: error) }
+    }
+
+    /// Runs `body` (which runs `command`) within the command's deadline.
+    /// - Throws: ``CommandError`` with ``CommandError/Code/timedOut(after:)`` quoting the end of
+    ///   `errorTail` when the deadline passes first.
+    func withDeadline<Result: Sendable>(
+        _ command: Command,
+        errorTail: OutputCapture,
+        _ body: @escaping @Sendable () async throws -> Result
+    ) async throws -> Result {
+        guard let timeout = command.timeout else {
+            return try await body()
+        }
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask { try await body() }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 return nil
@@ -47,7 +60,7 @@ public struct CommandRunner: CommandRunning {
             throw CommandError(
                 commandLine: command.commandLine,
                 code: .timedOut(after: timeout),
-                errorTail: CommandResult.lastLines(of: String(decoding: error.snapshot.bytes, as: UTF8.self), count: 5)
+                errorTail: CommandResult.lastLines(of: String(decoding: errorTail.snapshot.bytes, as: UTF8.self), count: 5)
             )
         }
     }
@@ -92,7 +105,7 @@ public struct CommandRunner: CommandRunning {
         )
     }
 
-    private func configuration(for command: Command) -> Configuration {
+    func configuration(for command: Command) -> Configuration {
         var options = PlatformOptions()
         options.createSession = true
         options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: gracePeriod)]
@@ -109,7 +122,7 @@ public struct CommandRunner: CommandRunning {
     }
 
     /// A short reason for a launch failure, in words a user can act on.
-    private static func reason(_ failure: SubprocessError, _ command: Command) -> String {
+    static func reason(_ failure: SubprocessError, _ command: Command) -> String {
         switch failure.code {
         case .executableNotFound:
             "`\(command.executable)` was not found in PATH"

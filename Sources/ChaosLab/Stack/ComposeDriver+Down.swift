@@ -15,7 +15,15 @@ extension ComposeDriver {
                 logger.warning("compose down failed; removing by label", metadata: ["error": "\(error)"])
             }
         }
-        try await sweep(removeVolumes: removeVolumes)
+        // The containers are gone (or down failed), so every follow has ended or is about to;
+        // stopping waits for the last `docker logs` to exit.
+        do {
+            try await sweep(removeVolumes: removeVolumes)
+        } catch {
+            await stopFollowingLogs()
+            throw error
+        }
+        await stopFollowingLogs()
         let left = try await leftovers(includingVolumes: removeVolumes)
         cutOff.removeAll()
         guard left.containers.isEmpty, left.networks.isEmpty, left.volumes.isEmpty else {

@@ -1,29 +1,66 @@
 public import Foundation
 
 extension ComposeDriver {
+    /// What the target wrote, from memory: each container's output is read once, as it is
+    /// written, by a ``ContainerLogFollower`` started on the first call about it. Lines of
+    /// containers the target's instances replaced (recreated with a new id) are included while
+    /// the driver still holds them; ``LogLine/run`` tells the containers and their runs apart.
     public func logs(_ target: ServiceTarget, since: Date?) async throws -> [LogLine] {
-        try await logs(target, since: since, tail: nil)
+        var lines: [LogLine] = []
+        for follower in try await logFollowers(of: target) {
+            lines += try await follower.lines(since: since)
+        }
+        return Self.timeOrdered(lines)
     }
 
-    /// What the target wrote, oldest first, from `since` on and at most the last `tail` lines
-    /// per instance.
-    func logs(_ target: ServiceTarget, since: Date?, tail: Int?) async throws -> [LogLine] {
+    public func droppedLogLines(_ target: ServiceTarget) async throws -> Int {
+        var dropped = 0
+        for follower in try await logFollowers(of: target) {
+            dropped += await follower.droppedLines
+        }
+        return dropped
+    }
+
+    /// Stops reading every container's output and forgets what was read; returns once no
+    /// `docker logs` the driver started runs any more. `down` does this itself.
+    public func stopFollowingLogs() async {
+        let stopping = followers.values
+        followers.removeAll()
+        for follower in stopping {
+            await follower.stop()
+        }
+    }
+
+    /// The followers of the target's instances, started if new, and of the containers they
+    /// replaced, by instance and then age.
+    func logFollowers(of target: ServiceTarget) async throws -> [ContainerLogFollower] {
+        let instances = try await resolve(target)
+        for instance in instances where followers[instance.containerID] == nil {
+            let follower = ContainerLogFollower(instance: instance, runner: runner, options: logOptions, commandTimeout: configuration.commandTimeout)
+            followers[instance.containerID] = follower
+            follower.start()
+        }
+        return followers.values
+            .filter { $0.service == target.service && (target.index == nil || $0.index == target.index) }
+            .sorted { ($0.index, $0.containerID) < ($1.index, $1.containerID) }
+    }
+
+    /// The last lines the target wrote, read once (`docker logs --tail`), for an error message
+    /// about a stack that did not start.
+    func logSnapshot(_ target: ServiceTarget, tail: Int) async throws -> [LogLine] {
         var lines: [LogLine] = []
         for instance in try await resolve(target) {
-            var arguments = ["logs", "--timestamps"]
-            if let since {
-                arguments += ["--since", String(format: "%.6f", since.timeIntervalSince1970)]
-            }
-            if let tail {
-                arguments += ["--tail", String(tail)]
-            }
-            let command = Command("docker", arguments + [instance.containerID], timeout: configuration.commandTimeout, outputLimit: 64 << 20, errorLimit: 64 << 20)
-            let result = try await runner.check(command)
+            let arguments = ["logs", "--timestamps", "--tail", String(tail), instance.containerID]
+            let result = try await runner.check(Command("docker", arguments, timeout: configuration.commandTimeout))
             lines += Self.logLines(result.stdout, instance: instance, stream: .stdout)
             lines += Self.logLines(result.stderr, instance: instance, stream: .stderr)
         }
-        // Stable: lines of equal (or missing) time keep their order within their stream.
-        return lines.enumerated().sorted { left, right in
+        return Self.timeOrdered(lines)
+    }
+
+    /// `lines` by time; lines of equal (or missing) time keep their order.
+    static func timeOrdered(_ lines: [LogLine]) -> [LogLine] {
+        lines.enumerated().sorted { left, right in
             let (leftTime, rightTime) = (left.element.timestamp ?? .distantPast, right.element.timestamp ?? .distantPast)
             return leftTime == rightTime ? left.offset < right.offset : leftTime < rightTime
         }.map(\.element)

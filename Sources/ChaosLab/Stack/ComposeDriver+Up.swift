@@ -101,7 +101,7 @@ extension ComposeDriver {
 
     /// The last lines a service wrote, for an error message; empty if they cannot be had.
     func logTail(_ service: String, lines: Int = 5) async -> [String] {
-        guard let logs = try? await logs(.service(service), since: nil, tail: lines) else { return [] }
+        guard let logs = try? await logSnapshot(.service(service), tail: lines) else { return [] }
         return logs.suffix(lines).map(\.text)
     }
 

@@ -18,22 +18,38 @@ public actor ComposeDriver: StackDriver {
     var composeEnvironment: [String: String]
     /// Networks each cut-off container was on, by container id, to put it back as it was.
     var cutOff: [String: [NetworkAttachment]] = [:]
+    /// How much of the containers' output is kept.
+    let logOptions: LogOptions
+    /// The reader of each container's output read so far, by container id; those of removed
+    /// containers stay, with their lines, until `down`.
+    var followers: [String: ContainerLogFollower] = [:]
 
     /// Creates a driver; nothing runs until the first operation.
     /// - Parameters:
     ///   - configuration: project name, compose file, deadlines.
     ///   - runner: runs `docker` and compose.
     ///   - logger: receives each command at debug level and progress at info level.
+    ///   - logOptions: how much of each container's output is kept.
     public init(
         configuration: ComposeConfiguration = .fromEnvironment(),
         runner: any CommandRunning = CommandRunner(),
-        logger: Logger = Logger(label: "chaoslab.stack")
+        logger: Logger = Logger(label: "chaoslab.stack"),
+        logOptions: LogOptions = LogOptions()
     ) {
         self.configuration = configuration
         self.runner = runner
         self.logger = logger
         self.cli = configuration.cli
         self.composeEnvironment = configuration.environment
+        self.logOptions = logOptions
+    }
+
+    deinit {
+        // A driver dropped without `down` (the stack kept up) must not leave `docker logs
+        // --follow` running until its containers stop.
+        for follower in followers.values {
+            follower.cancel()
+        }
     }
 
     public nonisolated var projectName: String {

@@ -12,10 +12,12 @@ struct ContainerInspection: Decodable, Sendable {
         var status: String
         var exitCode: Int
         var startedAt: String?
+        /// When the last run ended; while the container runs again, the run before this one.
+        var finishedAt: String?
         var health: Health?
 
         enum CodingKeys: String, CodingKey {
-            case status = "Status", exitCode = "ExitCode", startedAt = "StartedAt", health = "Health"
+            case status = "Status", exitCode = "ExitCode", startedAt = "StartedAt", finishedAt = "FinishedAt", health = "Health"
         }
     }
 

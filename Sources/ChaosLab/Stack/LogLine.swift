@@ -18,12 +18,17 @@ public struct LogLine: Sendable, Hashable, Codable {
     public var stream: Stream
     /// The text, without the timestamp and the line break.
     public var text: String
+    /// The run of the container that wrote it: where it changes between two lines of one
+    /// instance, the instance restarted or was recreated in between. `nil` when the driver
+    /// could not tell.
+    public var run: ContainerRun?
 
-    public init(service: String, index: Int, timestamp: Date?, stream: Stream, text: String) {
+    public init(service: String, index: Int, timestamp: Date?, stream: Stream, text: String, run: ContainerRun? = nil) {
         self.service = service
         self.index = index
         self.timestamp = timestamp
         self.stream = stream
         self.text = text
+        self.run = run
     }
 }

@@ -46,6 +46,9 @@ public protocol StackDriver: Sendable {
     /// What the target wrote to stdout and stderr, oldest first; only lines from `since` on
     /// when given.
     func logs(_ target: ServiceTarget, since: Date?) async throws -> [LogLine]
+    /// How many of the oldest lines the target wrote the driver no longer holds, because it
+    /// keeps only the most recent ones: ``logs(_:since:)`` answers without them.
+    func droppedLogLines(_ target: ServiceTarget) async throws -> Int
     /// Runs a command in the target's first running instance; a non-zero exit is a result.
     func exec(_ target: ServiceTarget, _ command: [String], timeout: Duration) async throws -> CommandResult
     /// The contents of a file inside the target's first instance (typically on a volume);
@@ -76,6 +79,11 @@ extension StackDriver {
     /// Everything the target wrote so far.
     public func logs(_ target: ServiceTarget) async throws -> [LogLine] {
         try await logs(target, since: nil)
+    }
+
+    /// None: a driver that asks the orchestrator each time drops nothing itself.
+    public func droppedLogLines(_ target: ServiceTarget) async throws -> Int {
+        0
     }
 
     /// Runs a command in the target with a one-minute deadline.

@@ -31,6 +31,31 @@ struct HistoryTests {
         #expect(history.messageIDs == ["m-1", "m-2"])
     }
 
+    @Test("late operations, recorded after later ones, read in time order with ties in recording order; copies stay apart")
+    func lateOperations() throws {
+        var history = History()
+        for second in [1.0, 2, 3, 4] {
+            history.record(F.delivered("m-\(Int(second))", "worker1", second))
+        }
+        // A second source read after the first: all of it is late.
+        history.record(F.processed("m-2", "worker1", 2, source: .workerStdout))
+        history.record(F.processed("m-1", "worker1", 1.5, source: .workerStdout))
+        history.record(F.processed("m-1b", "worker1", 2, source: .workerStdout))
+        let copy = history
+        history.record(F.processed("m-0", "worker1", 0.5, source: .workerStdout))
+        let expected = ["delivered m-1", "processed m-1", "delivered m-2", "processed m-2", "processed m-1b", "delivered m-3", "delivered m-4"]
+        #expect(copy.operations.map { "\($0.kind) \($0.messageID)" } == expected)
+        #expect(history.operations.map { "\($0.kind) \($0.messageID)" } == ["processed m-0"] + expected)
+        #expect(History(history.operations) == history)
+        let json = try JSONEncoder().encode(copy)
+        let decoded = try JSONDecoder().decode(History.self, from: json)
+        #expect(decoded == copy)
+        #expect(decoded.hashValue == copy.hashValue)
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(Set(object.keys) == ["operations", "gaps"])
+        #expect((object["operations"] as? [Any])?.count == expected.count)
+    }
+
     @Test("a worker record file becomes deliveries and outcomes; a torn last line is a gap")
     func ingestWorkerLog() {
         let log = WorkerLog(parsing: Array(Self.messagesLog.utf8))

@@ -38,6 +38,23 @@ struct TokenlessClosingTests {
         #expect(history.gaps.isEmpty)
     }
 
+    @Test("a restart ends the messages open before it: the next Done is about the new run's message")
+    func restart() throws {
+        let first = ContainerRun(containerID: "aaa111", startedAt: F.at(0))
+        let second = ContainerRun(containerID: "aaa111", startedAt: F.at(1.5))
+        var lines = [
+            Self.line("worker1", 1, " [x] Received m-1"),
+            Self.line("worker1", 2, " [x] Received m-2"),
+            Self.line("worker1", 3, " [x] Done"),
+            Self.line("worker1", 4, " [x] Done"),
+        ]
+        lines[0].run = first
+        for index in 1..<lines.count { lines[index].run = second }
+        let history = try Self.ingest(lines)
+        #expect(history.operations.map { "\($0.kind) \($0.messageID)" } == ["delivered m-1", "delivered m-2", "processed m-2"])
+        #expect(history.gaps == ["1 line of worker1's output closed a message without naming it while the worker had none open; they were left out."])
+    }
+
     @Test("a Done with nothing open is a gap, not a guess")
     func nothingOpen() throws {
         let history = try Self.ingest([

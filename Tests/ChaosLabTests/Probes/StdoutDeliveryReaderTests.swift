@@ -73,6 +73,30 @@ struct StdoutDeliveryReaderTests {
         #expect(try Self.read(scenario.lines) == scenario.expected)
     }
 
+    @Test("a restart ends the deliveries of the run before it: a later Done closes the new run's message")
+    func restartEndsOpenDeliveries() throws {
+        let reader = try #require(try StdoutDeliveryReader(evidence: Self.tutorial))
+        let first = ContainerRun(containerID: "aaa111", startedAt: F.at(0))
+        let second = ContainerRun(containerID: "aaa111", startedAt: F.at(1.5))
+        let recreated = ContainerRun(containerID: "bbb222", startedAt: F.at(4.5))
+        let lines = [
+            (first, " [x] Received round-robin-3fa9c1-1"),
+            (second, " [x] Received round-robin-3fa9c1-2"),
+            (second, " [x] Done"),
+            (second, " [x] Received round-robin-3fa9c1-3"),
+            (recreated, " [x] Received round-robin-3fa9c1-4"),
+            (recreated, " [x] Done"),
+        ].enumerated().map { offset, line in
+            LogLine(service: "worker1", index: 1, timestamp: F.at(Double(offset + 1)), stream: .stdout, text: line.1, run: line.0)
+        }
+        #expect(reader.deliveries(of: "worker1", in: lines, tokenPrefix: Self.prefix).map(Self.describe) == [
+            "round-robin-3fa9c1-1 1→… unfinished",
+            "round-robin-3fa9c1-2 2→3 acked",
+            "round-robin-3fa9c1-3 4→… unfinished",
+            "round-robin-3fa9c1-4 5→6 acked",
+        ])
+    }
+
     @Test("a closing pattern with the token closes by token; the other may have none")
     func mixedClosing() throws {
         let evidence = WorkerEvidence(
