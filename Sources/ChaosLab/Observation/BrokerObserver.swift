@@ -14,9 +14,10 @@ public import Logging
 public actor BrokerObserver {
     public let stack: any StackDriver
     public let roles: StackRoles
-    public let probe: BrokerProbe
+    /// How the observer reaches the broker.
+    public let line: BrokerLine
     /// Why the lab cannot watch the broker; `nil` while it can.
-    public let unavailable: String?
+    public nonisolated let unavailable: String?
     private let tap: FirehoseTap?
     private let logger: Logger
 
@@ -25,12 +26,11 @@ public actor BrokerObserver {
     private var drains: [DrainMark] = []
     private var lastNameRefresh: ContinuousClock.Instant?
     private var lastFactsRefresh: ContinuousClock.Instant?
-    private var lastDrainCheck: ContinuousClock.Instant?
 
-    private init(stack: any StackDriver, roles: StackRoles, tap: FirehoseTap?, unavailable: String?, logger: Logger) {
-        self.stack = stack
-        self.roles = roles
-        self.probe = BrokerProbe(stack: stack, broker: ServiceTarget(service: roles.broker))
+    private init(line: BrokerLine, tap: FirehoseTap?, unavailable: String?, logger: Logger) {
+        self.stack = line.stack
+        self.roles = line.roles
+        self.line = line
         self.tap = tap
         self.unavailable = unavailable
         self.logger = logger
@@ -38,49 +38,28 @@ public actor BrokerObserver {
 
     /// Starts watching the broker of `stack`. Never throws: if the broker cannot be watched,
     /// the observer says why in ``unavailable``.
+    /// - Parameter runID: the run whose tokens the lab looks for in message bodies.
     public static func start(stack: any StackDriver, roles: StackRoles, runID: String, logger: Logger) async -> BrokerObserver {
-        let probe = BrokerProbe(stack: stack, broker: ServiceTarget(service: roles.broker))
-        let credentials = roles.credentials
+        let line = BrokerLine(stack: stack, roles: roles, http: HTTPProbe())
         let broker = FirehoseTap.Broker(
-            configuration: { try await Self.configuration(stack: stack, roles: roles, connectionName: "chaoslab firehose") },
-            enableTracing: { try await probe.trace(true, virtualHost: credentials.virtualHost) },
-            disableTracing: { try? await probe.trace(false, virtualHost: credentials.virtualHost) }
+            configuration: { try await line.configuration(connectionName: "chaoslab firehose") },
+            enableTracing: { try await line.setTracing(true) },
+            disableTracing: { try? await line.setTracing(false) }
         )
         let tap = FirehoseTap(broker: broker, tokens: LabTokens(runID: runID), logger: logger)
         do {
             try await tap.start()
-            return BrokerObserver(stack: stack, roles: roles, tap: tap, unavailable: nil, logger: logger)
+            return BrokerObserver(line: line, tap: tap, unavailable: nil, logger: logger)
         } catch {
             logger.warning("cannot watch the broker", metadata: ["problem": "\(error)"])
-            return BrokerObserver(stack: stack, roles: roles, tap: nil, unavailable: "\(error)", logger: logger)
+            return BrokerObserver(line: line, tap: nil, unavailable: "\(error)", logger: logger)
         }
     }
 
     /// Stops watching and switches the broker's tracing off.
     public func stop() async {
         await tap?.stop()
-    }
-
-    /// A client configuration for the stack's broker at its container's own address (the
-    /// host reaches a container on its bridge network directly), or through the published
-    /// AMQP port when the container has no address the lab can use.
-    public static func configuration(stack: any StackDriver, roles: StackRoles, connectionName: String) async throws -> AMQPConfiguration {
-        let credentials = roles.credentials
-        let address = try await stack.instances(of: roles.broker).first { $0.state == .running }?.addresses.first
-        guard let host = address ?? roles.brokerAccess?.host else {
-            throw ObservationUnavailable(reason: "the broker service \(roles.broker) has no running container with an address, and no published AMQP port")
-        }
-        return AMQPConfiguration(
-            host: host,
-            port: address == nil ? roles.brokerAccess?.amqpPort ?? 5672 : 5672,
-            username: credentials.user,
-            password: credentials.password,
-            virtualHost: credentials.virtualHost,
-            heartbeat: .seconds(10),
-            connectTimeout: .seconds(3),
-            operationTimeout: .seconds(10),
-            connectionName: connectionName
-        )
+        try? await line.http.shutdown()
     }
 
     // MARK: - What the broker saw
@@ -139,8 +118,7 @@ public actor BrokerObserver {
     @discardableResult
     public func noteIfDrained(_ queue: String) async -> Bool {
         let asked = Date()
-        lastDrainCheck = ContinuousClock.now
-        guard let status = try? await probe.queue(named: queue), status.ready == 0, status.unacknowledged == 0 else { return false }
+        guard let status = try? await line.probe.queue(named: queue), status.ready == 0, status.unacknowledged == 0 else { return false }
         drains.append(DrainMark(queue: queue, at: asked))
         return true
     }
@@ -176,7 +154,7 @@ public actor BrokerObserver {
         if !force, let last = lastFactsRefresh, now - last < .seconds(1) { return }
         lastFactsRefresh = now
         do {
-            for facts in try await probe.consumerFacts() {
+            for facts in try await line.consumerFacts() {
                 consumers[facts.channel] = facts
             }
         } catch {

@@ -64,13 +64,16 @@ public struct ManagementAPI: Sendable, CustomStringConvertible {
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// Sends one request to `segments` and returns the answer, whatever its status.
-    func request(_ segments: [String], method: String = "GET") async throws(ManagementAPIError) -> ManagementAnswer {
+    func request(_ segments: [String], method: String = "GET", json body: String? = nil) async throws(ManagementAPIError) -> ManagementAnswer {
         let path = Self.path(segments)
         let url = baseURL + path
         do {
             // No Accept header: RabbitMQ 3.10 answers `Accept: application/json` on
             // DELETE …/contents with 406, and sends JSON to every GET without being asked.
-            let exchange = try await http.send(method, url, basicAuth: (user, password), timeout: timeout)
+            let exchange = try await http.send(
+                method, url, body: body, headers: body == nil ? [] : [("Content-Type", "application/json")],
+                basicAuth: (user, password), timeout: timeout
+            )
             return ManagementAnswer(
                 method: method,
                 url: url,

@@ -1,0 +1,98 @@
+public import AMQPClient
+import Foundation
+
+/// How the lab reaches a stack's broker, by every way it has: AMQP and the management API at
+/// the broker container's own address (the host reaches a container on its bridge network
+/// directly, published port or not), the published ports when the container has no address
+/// the lab can use, and `rabbitmqctl` inside the container where no API answers.
+///
+/// Addresses are looked up on every use: a restarted broker may come back on another one.
+public struct BrokerLine: Sendable {
+    public let stack: any StackDriver
+    public let roles: StackRoles
+    public let http: HTTPProbe
+    /// `rabbitmqctl` in the broker's container.
+    public let probe: BrokerProbe
+
+    public init(stack: any StackDriver, roles: StackRoles, http: HTTPProbe) {
+        self.stack = stack
+        self.roles = roles
+        self.http = http
+        self.probe = BrokerProbe(stack: stack, broker: ServiceTarget(service: roles.broker))
+    }
+
+    /// The broker container's address, if it runs and has one.
+    func containerAddress() async throws -> String? {
+        try await stack.instances(of: roles.broker).first { $0.state == .running }?.addresses.first
+    }
+
+    /// A client configuration for the stack's login.
+    public func configuration(connectionName: String) async throws -> AMQPConfiguration {
+        let credentials = roles.credentials
+        let address = try await containerAddress()
+        guard let host = address ?? roles.brokerAccess?.host else {
+            throw ObservationUnavailable(reason: "the broker service \(roles.broker) has no running container with an address, and no published AMQP port")
+        }
+        return AMQPConfiguration(
+            host: host,
+            port: address == nil ? roles.brokerAccess?.amqpPort ?? 5672 : 5672,
+            username: credentials.user,
+            password: credentials.password,
+            virtualHost: credentials.virtualHost,
+            heartbeat: .seconds(10),
+            connectTimeout: .seconds(3),
+            operationTimeout: .seconds(10),
+            connectionName: connectionName
+        )
+    }
+
+    /// The management API as the stack's login, at the container's port 15672 or the
+    /// published management URL; `nil` when neither is known.
+    public func management(timeout: Duration = .seconds(3)) async -> ManagementAPI? {
+        let credentials = roles.credentials
+        let address = try? await containerAddress()
+        guard let base = address.map({ "http://\($0):15672" }) ?? roles.brokerAccess?.managementURL else { return nil }
+        return ManagementAPI(baseURL: base, user: credentials.user, password: credentials.password, virtualHost: credentials.virtualHost, http: http, timeout: timeout)
+    }
+
+    /// Switches the firehose on or off: through the management API, else `rabbitmqctl`.
+    public func setTracing(_ on: Bool) async throws {
+        if let management = await management() {
+            do {
+                try await management.setTracing(on)
+                return
+            } catch {
+                // No management plugin, or a user without the rights: rabbitmqctl may still do.
+            }
+        }
+        try await probe.trace(on, virtualHost: roles.credentials.virtualHost)
+    }
+
+    /// Every consumer with its limits: from the management API when it shows every
+    /// connection's consumers, else from `rabbitmqctl`.
+    public func consumerFacts() async throws -> [ConsumerFacts] {
+        if let management = await management(), let facts = try? await Self.consumerFacts(from: management) {
+            return facts
+        }
+        return try await probe.consumerFacts()
+    }
+
+    /// The management API's consumers joined with their channels' global limits; `nil` when
+    /// the login cannot see other users' consumers (it would get an empty list, not an error).
+    static func consumerFacts(from management: ManagementAPI) async throws -> [ConsumerFacts]? {
+        guard try await management.whoami().seesEveryConnection else { return nil }
+        let consumers = try await management.consumers()
+        let channels = try await management.channels()
+        var global: [ChannelAddress: Int] = [:]
+        for channel in channels {
+            if let address = ChannelAddress(channelName: channel.name) { global[address] = channel.globalPrefetch }
+        }
+        return consumers.compactMap { consumer in
+            guard let name = consumer.channelName, let address = ChannelAddress(channelName: name) else { return nil }
+            return ConsumerFacts(
+                channel: address, queue: consumer.queue, prefetch: consumer.prefetch,
+                globalPrefetch: global[address] ?? 0, acknowledges: consumer.acknowledgementRequired
+            )
+        }
+    }
+}
