@@ -65,7 +65,7 @@ struct CheckPartsTests {
         let decoded = try? JSONDecoder().decode([TraefikAPIRouter].self, from: Data(#"""
             [{"entryPoints":["websecure"],"service":"api","rule":"PathPrefix(`/api`)","tls":{"options":"default"},"status":"enabled","using":["websecure"],"name":"api-secure@docker","provider":"docker"}]
             """#.utf8))
-        #expect(decoded?.first?.summary == "api-secure@docker PathPrefix(`/api`) on websecure, TLS, enabled")
+        #expect(decoded?.first?.summary == "api-secure@docker PathPrefix(`/api`) on websecure, TLS, service api, enabled")
     }
 
     @Test("knobs for compose: CHAOSLAB_KNOBS and the variables only the compose file reads")
