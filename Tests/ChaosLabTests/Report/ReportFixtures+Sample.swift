@@ -39,7 +39,7 @@ extension ReportFixtures {
                 Figure("drain.time", "time until all were processed", 2.874, unit: "s"),
                 Figure("messages.lost", "lost messages", 0),
                 Figure("messages.duplicated", "messages processed more than once", 0),
-                Figure("latency.median", "acknowledgement to processing, median", 0.131, unit: "s"),
+                Figure("latency.median", "publish to processing, median", 0.131, unit: "s"),
             ],
             evidence: [Evidence(source: "workers", title: "Who processed which message", lines: messages.map { "\($0.id) → \($0.worker) (acked)" }, takenAt: at(3.4))],
             messages: messages, startedAt: at(0), duration: .milliseconds(9_812)
