@@ -62,6 +62,11 @@ struct AMQPErrorTests {
         #expect(lost.replyCode == nil)
         #expect(lost.message.hasPrefix("The connection to rabbitmq:5672 was lost during Waiting for a delivery: AMQP_STATUS_HEARTBEAT_TIMEOUT ("))
 
+        let refused = AMQPError.loginRefused(replyCode: 403, replyText: "ACCESS_REFUSED - Login was refused", endpoint: "127.0.0.1:5672", who: "user \"guest\"")
+        #expect(refused.code == .loginRefused(replyCode: 403, replyText: "ACCESS_REFUSED - Login was refused"))
+        #expect(refused.replyCode == 403)
+        #expect(refused.message == "The broker at 127.0.0.1:5672 refused the login of user \"guest\": 403 ACCESS_REFUSED - Login was refused.")
+
         let timedOut = AMQPError.timedOut("queue.declare", after: .milliseconds(1500), on: "127.0.0.1:5672")
         #expect(timedOut.message == "queue.declare on 127.0.0.1:5672 did not complete within 1.5 s.")
     }

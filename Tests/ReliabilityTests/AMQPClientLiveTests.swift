@@ -74,7 +74,7 @@ extension LiveStackTests {
             let error = await #expect(throws: AMQPError.self) {
                 _ = try await AMQPConnection.connect(configuration)
             }
-            #expect(error?.code == .connectionFailed)
+            #expect(error?.replyCode == 403)
             #expect(error?.message.contains("403") == true)
             #expect(error?.message.contains("ACCESS_REFUSED") == true)
             #expect(error?.message.contains(configuration.username) == true)
@@ -87,7 +87,7 @@ extension LiveStackTests {
             let error = await #expect(throws: AMQPError.self) {
                 _ = try await AMQPConnection.connect(configuration)
             }
-            #expect(error?.code == .connectionFailed)
+            #expect(error?.replyCode == 530)
             #expect(error?.message.contains("530") == true)
             #expect(error?.message.contains("chaoslab-missing-vhost") == true)
         }

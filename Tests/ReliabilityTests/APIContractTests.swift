@@ -9,7 +9,8 @@ extension LiveStackTests {
             let result = try await LiveStack.run(APIContractCheck())
             #expect(result.verdict == .pass, "\(result.summary)")
             #expect(result.figure("cases.failed")?.value == 0, "\(result.summary)")
-            #expect((result.figure("cases")?.value ?? 0) >= 20, "\(result.summary)")
+            #expect((result.figure("cases")?.value ?? 0) >= 18, "\(result.summary)")
+            #expect(result.figure("advice")?.value == 0, "\(result.summary)")
             #expect((result.figure("outage.answer")?.value ?? 99) <= 2, "\(result.summary)")
             #expect(result.figure("outage.recovery") != nil, "\(result.summary)")
         }
@@ -18,7 +19,7 @@ extension LiveStackTests {
         func acceptEmptyMessage() async throws {
             let result = try await LiveStack.run(APIContractCheck(), knobs: [.acceptEmptyMessage])
             #expect(result.verdict == .fail, "\(result.summary)")
-            #expect(result.reason.hasPrefix("4 of 23 requests broke the contract: POST empty message (direct and proxy): expected 4xx and nothing published, got 200"), "\(result.reason)")
+            #expect(result.reason.hasPrefix("4 of 19 requests broke the contract: POST empty message (direct and proxy): expected 4xx and nothing published, got 200"), "\(result.reason)")
             #expect(result.reason.contains("POST missing message field (direct and proxy): expected 4xx and nothing published, got 200"), "\(result.reason)")
             #expect(result.reason.contains("and published 1 message"), "\(result.reason)")
             #expect(!result.reason.contains("bad JSON"), "\(result.reason)")
@@ -28,7 +29,7 @@ extension LiveStackTests {
         func nonJSONBody() async throws {
             let result = try await LiveStack.run(APIContractCheck(), knobs: [.nonJSONBody])
             #expect(result.verdict == .fail, "\(result.summary)")
-            #expect(result.reason.hasPrefix("2 of 23 requests broke the contract: published body of the good message (direct and proxy): expected a JSON document carrying the message, got `{'id': '"), "\(result.reason)")
+            #expect(result.reason.hasPrefix("2 of 19 requests broke the contract: published body of the good message (direct and proxy): expected a JSON document or plain text carrying the message, got `{'id': '"), "\(result.reason)")
             #expect(result.reason.contains("which is not JSON but Python's str() of a dict (publish json.dumps(…) instead)"), "\(result.reason)")
             #expect(!result.reason.contains("POST"), "\(result.reason)")
         }

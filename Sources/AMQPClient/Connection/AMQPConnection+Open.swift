@@ -76,8 +76,7 @@ extension AMQPConnection {
             return
         case AMQP_RESPONSE_SERVER_EXCEPTION where reply.reply.id == CHAOSLAB_CONNECTION_CLOSE:
             guard case .connectionClose(let code, let text) = ServerMethod(reply.reply) else { fallthrough }
-            throw AMQPError(.connectionFailed,
-                            "The broker at \(endpoint) refused the login of \(who): \(code) \(text.sentenceBody).")
+            throw AMQPError.loginRefused(replyCode: code, replyText: text, endpoint: endpoint, who: who)
         case AMQP_RESPONSE_LIBRARY_EXCEPTION:
             let status = Int32(reply.library_error)
             let name = AMQPStatus.name(of: status)

@@ -74,8 +74,9 @@ public actor AMQPConnection {
     /// Opens a TCP connection, logs in (SASL PLAIN) and negotiates heartbeats, within
     /// `configuration.connectTimeout` for the connect and again for the login.
     ///
-    /// - Throws: ``AMQPError`` with code `.connectionFailed` naming host:port and the reason
-    ///   (refused, timed out, login refused by the broker, ...).
+    /// - Throws: ``AMQPError`` with code `.loginRefused` when the broker refused the
+    ///   credentials or the virtual host, else `.connectionFailed` naming host:port and the
+    ///   reason (refused, timed out, dropped, ...).
     public static func connect(_ configuration: AMQPConfiguration) async throws -> AMQPConnection {
         let connection = AMQPConnection(configuration: configuration)
         try await connection.open()

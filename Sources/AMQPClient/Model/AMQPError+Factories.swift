@@ -21,6 +21,13 @@ extension AMQPError {
         )
     }
 
+    static func loginRefused(replyCode: UInt16, replyText: String, endpoint: String, who: String) -> AMQPError {
+        AMQPError(
+            .loginRefused(replyCode: replyCode, replyText: replyText),
+            "The broker at \(endpoint) refused the login of \(who): \(replyCode) \(replyText.sentenceBody)."
+        )
+    }
+
     static func transportLost(status: Int32, endpoint: String, during operation: String) -> AMQPError {
         let name = AMQPStatus.name(of: status)
         return AMQPError(

@@ -5,9 +5,14 @@
 /// (nil) and a delivery wait that ends without a message (nil).
 public struct AMQPError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: Sendable, Hashable {
-        /// The TCP connect, the socket or the login failed; the message has host:port and the
-        /// rabbitmq-c status name or the broker's refusal.
+        /// The TCP connect, the socket or the login handshake failed without the broker saying
+        /// no (refused, unreachable, no answer in time, the socket dropped); the message has
+        /// host:port and the rabbitmq-c status name.
         case connectionFailed
+        /// The broker answered the login with connection.close: 403 ACCESS_REFUSED for wrong
+        /// credentials (or guest from outside loopback), 530 NOT_ALLOWED for a virtual host the
+        /// user may not open. Unlike ``connectionFailed``, the broker judged the credentials.
+        case loginRefused(replyCode: UInt16, replyText: String)
         /// An operation passed its deadline; the message names the operation and the deadline.
         case timedOut
         /// The connection ended. A broker's connection.close carries its reply code and text
@@ -36,11 +41,13 @@ public struct AMQPError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// The broker's reply code for a channel or connection close; nil otherwise.
+    /// The broker's reply code for a channel or connection close or a refused login; nil
+    /// otherwise.
     public var replyCode: UInt16? {
         switch code {
         case .connectionClosed(let replyCode, _) where replyCode != 0: replyCode
         case .channelClosed(_, let replyCode, _): replyCode
+        case .loginRefused(let replyCode, _): replyCode
         default: nil
         }
     }

@@ -1,10 +1,12 @@
 import Foundation
 
 extension APIContractCheck {
-    /// A request body the API must refuse.
+    /// A request body the API must refuse (or, for advice, should).
     struct BadInput: Sendable {
         var name: String
         var body: String
+        var kind: Case.Kind = .requirement
+        var hint: String?
     }
 
     func badInputs(token: String) -> [BadInput] {
@@ -12,21 +14,24 @@ extension APIContractCheck {
             BadInput(name: "bad JSON", body: #"{"message": "\#(token)""#),
             BadInput(name: "empty message", body: #"{"message": ""}"#),
             BadInput(name: "missing message field", body: #"{"text": "\#(token)"}"#),
-            BadInput(name: "oversized body (\(oversizedBytes / 1024) KiB)", body: #"{"message": "\#(String(repeating: "x", count: oversizedBytes))"}"#),
+            BadInput(
+                name: "oversized body (\(oversizedBytes / 1024) KiB)", body: #"{"message": "\#(String(repeating: "x", count: oversizedBytes))"}"#,
+                kind: .advice, hint: "a size limit keeps one client from filling the broker's memory and disk"
+            ),
         ]
     }
 
     /// Health, authentication, each bad input and one good message, on one route.
     func requestCases(api: APIRole, route: Route, context: CheckContext) async throws -> [Case] {
-        let url = route.baseURL + api.messagePath
-        let json = [("Content-Type", "application/json")]
+        let url = route.baseURL + route.messagePath
+        let json = [("Content-Type", "application/json")] + route.hostHeader
         let credentials = api.user.map { (user: $0, password: api.password ?? "") }
         var cases: [Case] = []
 
-        if let health = api.healthPath {
-            let exchange = try? await context.http.send("GET", route.baseURL + health, timeout: .seconds(5))
-            cases.append(Case(route: route.name, name: "GET \(health)", expected: "200",
-                              observed: Self.describe(exchange), passed: exchange?.status == 200))
+        if let health = route.healthPath {
+            let exchange = try? await context.http.send("GET", route.baseURL + health, headers: route.hostHeader, timeout: .seconds(5))
+            cases.append(Case(route: route.name, name: "GET \(health)", expected: "2xx",
+                              observed: Self.describe(exchange), passed: exchange.map { (200..<300).contains($0.status) } ?? false))
         }
         if let credentials {
             let good = api.body(token: context.token(name, 0))
@@ -56,7 +61,7 @@ extension APIContractCheck {
             cases.append(Case(
                 route: route.name, name: "POST \(input.name)", expected: "4xx and nothing published",
                 observed: Self.describe(exchange) + (published == 0 ? ", nothing published" : " and published \(published) message\(published == 1 ? "" : "s")"),
-                passed: refused && published == 0
+                passed: refused && published == 0, kind: input.kind, hint: input.hint
             ))
         }
         let token = context.token(name, route.name == "direct" ? 2 : 3)
@@ -84,7 +89,7 @@ extension APIContractCheck {
         guard let body = taken.first?.body else { return nil }
         let judgement = PublishedBody(text: body).judge(token: token)
         return Case(
-            route: route.name, name: "published body of the good message", expected: "a JSON document carrying the message",
+            route: route.name, name: "published body of the good message", expected: "a JSON document or plain text carrying the message",
             observed: judgement.observed, passed: judgement.passed
         )
     }

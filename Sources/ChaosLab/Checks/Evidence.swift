@@ -19,3 +19,19 @@ public struct Evidence: Sendable, Codable, Hashable {
         self.takenAt = takenAt
     }
 }
+
+extension Evidence {
+    /// The title of the block that carries a check's advice: good practice the stack did not
+    /// follow, which does not change the verdict. Reports show it apart from the evidence.
+    public static let adviceTitle = "Advice"
+
+    /// A block of advice, one piece per line.
+    public static func advice(source: String, _ lines: [String]) -> Evidence {
+        Evidence(source: source, title: adviceTitle, lines: lines)
+    }
+
+    /// Whether this block is a check's advice.
+    public var isAdvice: Bool {
+        title == Self.adviceTitle
+    }
+}

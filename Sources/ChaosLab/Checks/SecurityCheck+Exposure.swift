@@ -1,71 +1,117 @@
 import Foundation
 
 extension SecurityCheck {
+    /// One request for Traefik's API that the dashboard part sends.
+    struct DashboardRequest: Sendable, Hashable {
+        var port: PublishedPort
+        var url: String
+        /// The Host header, when a router's rule wants one.
+        var host: String?
+        /// What the request imitates: a plain GET, or a router's way in.
+        var via: String
+
+        var line: String {
+            "GET \(url)" + (host.map { " (Host: \($0))" } ?? "") + " [\(via)]"
+        }
+    }
+
+    /// What one such request got.
+    struct DashboardAnswer: Sendable, Hashable {
+        var request: DashboardRequest
+        /// The status, or `nil` when nothing answered.
+        var status: Int?
+        /// Whether the answer was Traefik's API (its overview lists routers).
+        var isDashboard: Bool
+
+        var line: String {
+            request.line + " → " + (status.map(String.init) ?? "no answer") + (isDashboard ? " (Traefik's API, no credentials asked)" : "")
+        }
+    }
+
     /// Traefik's API and dashboard answering without credentials on a port published beyond
-    /// loopback. `--api.insecure=true` on a port bound to 127.0.0.1 is reachable from this host
-    /// only, and reported as such.
+    /// loopback, asked plainly on every published port and the way each router that leads to
+    /// it wants (its Host and path, over https for a TLS router). `--api.insecure=true` on a
+    /// port bound to 127.0.0.1 is reachable from this host only, and reported as such.
     func dashboardExposure(_ context: CheckContext) async throws -> PartFinding {
         guard let proxy = context.roles.proxy?.service else {
             return PartFinding(passed: nil, sentence: "The stack has no reverse proxy, so there is no dashboard to expose.")
         }
-        let ports = try await context.stack.instances(of: proxy).flatMap(\.ports).filter { $0.protocol == "tcp" }
-        var open: [PublishedPort] = []
-        var lines: [String] = []
-        for port in ports {
-            let url = "http://127.0.0.1:\(port.hostPort)/api/overview"
-            let exchange = try? await context.http.send("GET", url, timeout: .seconds(3))
-            let isDashboard = exchange.map { $0.status == 200 && $0.body.contains("\"routers\"") } ?? false
-            lines.append("\(port): GET /api/overview → \(exchange.map { String($0.status) } ?? "no answer")\(isDashboard ? " (Traefik's API, no credentials asked)" : "")")
-            if isDashboard { open.append(port) }
+        let instances = try await context.stack.instances(of: nil)
+        let ports = instances.filter { $0.service == proxy }.flatMap(\.ports).filter { $0.protocol == "tcp" }
+        var map = TraefikRouteMap(instances: instances)
+        var notes: [String] = []
+        if let dashboard = context.roles.proxy?.dashboardURL {
+            do {
+                let reported = try await TraefikRouteMap.read(from: dashboard, http: context.http)
+                map.routers += reported.routers.filter { router in !map.routers.contains { $0.name == router.name } }
+                map.middlewares += reported.middlewares.filter { middleware in !map.middlewares.contains { $0.name == middleware.name } }
+            } catch {
+                notes.append("Traefik's routers were read from the labels only: \(error)")
+            }
         }
-        let evidence = [Evidence(source: "proxy", title: "Traefik's API on each published port of \(proxy)", lines: lines.isEmpty ? ["no published TCP ports"] : lines)]
-        let exposed = open.filter { !Self.isLoopback($0.hostIP) }
+        var answers: [DashboardAnswer] = []
+        for request in Self.dashboardRequests(ports: ports, routes: map) {
+            let exchange = try? await context.http.send("GET", request.url, headers: request.host.map { [("Host", $0)] } ?? [], timeout: .seconds(3))
+            answers.append(DashboardAnswer(request: request, status: exchange?.status, isDashboard: exchange.map(Self.isTraefikOverview) ?? false))
+        }
+        return Self.dashboardFinding(proxy: proxy, answers: answers, notes: notes)
+    }
+
+    /// Whether an answer is Traefik's `/api/overview`.
+    static func isTraefikOverview(_ exchange: HTTPExchange) -> Bool {
+        exchange.status == 200 && exchange.body.contains("\"routers\"")
+    }
+
+    /// The requests that find Traefik's API: a plain GET of `/api/overview` on every published
+    /// port, then, for every router that leads to `api@internal`, that path as the router
+    /// takes it (through its strip- and add-prefix middlewares) with each of its Host names,
+    /// over https when it has TLS, on every published port (which entry point a port is, the
+    /// labels do not say).
+    static func dashboardRequests(ports: [PublishedPort], routes: TraefikRouteMap) -> [DashboardRequest] {
+        var requests = ports.map { port in
+            DashboardRequest(port: port, url: "http://\(port.reachableAddress):\(port.hostPort)/api/overview", host: nil, via: "plain GET")
+        }
+        for router in routes.routers where router.servesTraefikAPI && router.isEnabled {
+            let hosts: [String?] = router.hosts.isEmpty ? [nil] : router.hosts
+            for host in hosts {
+                guard let path = routes.requestPath(reaching: "/api/overview", through: router, host: host) else { continue }
+                for port in ports {
+                    let url = "\(router.tls == nil ? "http" : "https")://\(port.reachableAddress):\(port.hostPort)\(path)"
+                    let request = DashboardRequest(port: port, url: url, host: host, via: "router \(router.name)")
+                    if !requests.contains(where: { $0.url == request.url && $0.host == request.host }) {
+                        requests.append(request)
+                    }
+                }
+            }
+        }
+        return requests
+    }
+
+    /// Open beyond loopback fails; open on loopback only is reported; nothing answering at
+    /// all is inconclusive.
+    static func dashboardFinding(proxy: String, answers: [DashboardAnswer], notes: [String] = []) -> PartFinding {
+        let evidence = [Evidence(source: "proxy", title: "Traefik's API on each published port of \(proxy), plainly and through its routers",
+                                 lines: (answers.isEmpty ? ["no published TCP ports"] : answers.map(\.line)) + notes)]
+        let open = answers.filter(\.isDashboard)
+        let exposed = open.filter { !isLoopback($0.request.port.hostIP) }
         if !exposed.isEmpty {
-            return PartFinding(passed: false, sentence: "The Traefik dashboard and API answer without credentials on \(exposed.map(\.description).joined(separator: ", ")), reachable from any network: --api.insecure or an unauthenticated dashboard router is published beyond 127.0.0.1.", evidence: evidence)
+            let ways = exposed.map { answer in
+                "\(answer.request.port) (GET \(URL(string: answer.request.url)?.path ?? answer.request.url)\(answer.request.host.map { " with Host \($0)" } ?? ""), \(answer.request.via))"
+            }
+            return PartFinding(passed: false, sentence: "The Traefik dashboard and API answer without credentials on \(listed(ways)), reachable from any network: --api.insecure or an unauthenticated dashboard router is published beyond 127.0.0.1.", evidence: evidence)
         }
         if !open.isEmpty {
-            return PartFinding(passed: true, sentence: "The Traefik dashboard asks no credentials but is published on \(open.map(\.description).joined(separator: ", ")) only (this host).", evidence: evidence)
+            let ports = open.map(\.request.port.description).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            return PartFinding(passed: true, sentence: "The Traefik dashboard asks no credentials but is published on \(ports.joined(separator: ", ")) only (this host).", evidence: evidence)
+        }
+        if !answers.isEmpty && answers.allSatisfy({ $0.status == nil }) {
+            return .inconclusive("Nothing answered on the published ports of \(proxy), so the lab could not tell whether its dashboard is open.", evidence: evidence)
         }
         return PartFinding(passed: true, sentence: "The Traefik dashboard is not reachable without credentials.", evidence: evidence)
     }
 
-    /// `ENV` lines of the services' images that carry a password, secret or token.
-    func bakedSecrets(_ context: CheckContext) async throws -> PartFinding {
-        let services = Set(try await context.stack.instances(of: nil).map(\.service)).sorted()
-        var baked: [String] = []
-        var lines: [String] = []
-        for service in services {
-            let image = try await context.stack.image(of: service)
-            let secrets = image.environment.filter(Self.isSecretAssignment)
-            lines.append("\(service) (\(image.name)): " + (secrets.isEmpty ? "no secret in ENV" : secrets.map { Self.redacted($0) }.joined(separator: ", ")))
-            baked += secrets.map { "\(Self.redacted($0)) in \(image.name) (service \(service))" }
-        }
-        let evidence = [Evidence(source: "images", title: "Secrets in the images' ENV (docker image inspect)", lines: lines)]
-        if !baked.isEmpty {
-            return PartFinding(passed: false, sentence: "Credentials are baked into images: \(baked.joined(separator: "; ")); pass them from the environment at run time instead.", evidence: evidence)
-        }
-        return PartFinding(passed: true, sentence: "No image carries a secret in its ENV.", evidence: evidence)
-    }
-
+    /// Whether a host address is this machine's loopback.
     static func isLoopback(_ address: String) -> Bool {
         address.hasPrefix("127.") || address == "::1" || address == "localhost"
-    }
-
-    /// Whether a `NAME=value` entry sets a non-empty secret (GPG_KEY, a public key id that
-    /// official images set, is not one).
-    static func isSecretAssignment(_ entry: String) -> Bool {
-        let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[1].isEmpty else { return false }
-        let name = parts[0].uppercased()
-        guard !name.hasSuffix("GPG_KEY") else { return false }
-        return ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "PRIVATE_KEY", "CREDENTIAL"].contains { name.contains($0) }
-            || name.hasSuffix("_PASS")
-    }
-
-    /// `NAME=ab…` — enough to find it, not enough to use it.
-    static func redacted(_ entry: String) -> String {
-        let parts = entry.split(separator: "=", maxSplits: 1)
-        guard parts.count == 2 else { return entry }
-        return "\(parts[0])=\(parts[1].prefix(2))…"
     }
 }

@@ -2,7 +2,12 @@ import Foundation
 
 /// Security posture: `guest` cannot log in from outside loopback (AMQP and the management
 /// API), no default or weak credentials are accepted or configured, Traefik's dashboard is not
-/// open to the network, and no credentials are baked into the images.
+/// open to the network (asked plainly and the way its routers take it), and no credentials are
+/// baked into the images.
+///
+/// A login counts as refused only when the server judged it (the broker's 403, an HTTP 401 or
+/// 403); one that could not connect or got no answer was not tried, and a part with logins
+/// not tried makes the check inconclusive, naming them, never a pass.
 public struct SecurityCheck: ReliabilityCheck {
     /// Passwords nobody should deploy: the defaults of RabbitMQ, tutorials and the seeds.
     public static let weakPasswords = ["guest", "admin", "password", "rabbitmq", "secret", "123456", "12345678", "changeme", "test", "user", "pass", "root", "qwerty", "letmein"]
@@ -16,7 +21,7 @@ public struct SecurityCheck: ReliabilityCheck {
     public var name: String { "security" }
     public var title: String { "Security posture" }
     public var expectation: String {
-        "guest/guest is refused over AMQP and the management API from outside loopback; no default or weak credentials are accepted by the broker or the API, nor configured; the Traefik dashboard is not reachable without credentials from other hosts; no image carries a password or secret in its ENV."
+        "guest/guest is refused over AMQP and the management API from outside loopback; no default or weak credentials are accepted by the broker or the API, nor configured; the Traefik dashboard is not reachable without credentials from other hosts, neither plainly nor through a router (with its Host and path); no image carries a password or secret in its ENV. Every login must be answered: one the lab could not try leaves the check inconclusive."
     }
     public var mutants: [FixtureKnob] { [.guestRemote] }
 

@@ -1,15 +1,17 @@
 import Foundation
 
 /// Traefik's routes, live: each path the stack claims (`/api`, `/monitor`) answers through the
-/// proxy on the plain and the TLS entrypoint, Traefik's API lists an enabled router for each
-/// (with TLS on the TLS entrypoint), and a path nobody routes gets 404.
+/// proxy on the plain and the TLS entrypoint; every router Traefik reports is enabled and
+/// reaches its service when asked the way its rule wants, on each of its published entry
+/// points (over https when it has TLS); Traefik's API lists an enabled router for each claimed
+/// path (with TLS on the TLS entrypoint), and a path nobody routes gets 404.
 public struct TraefikRoutesCheck: ReliabilityCheck {
     public init() {}
 
     public var name: String { "traefik-routes" }
     public var title: String { "Traefik routes and TLS" }
     public var expectation: String {
-        "Each claimed path answers through the proxy over HTTP and over HTTPS on the TLS entrypoint, Traefik's API lists an enabled router for it on each entrypoint (with TLS on the secure one), and an unknown path gets 404."
+        "Each claimed path answers through the proxy over HTTP and over HTTPS on the TLS entrypoint; every router Traefik reports is enabled and, asked for the paths and host of its rule on each published entrypoint it listens on (HTTPS for TLS routers), reaches its service (no 404 of Traefik's own, no 502, 503 or 504); Traefik's API lists an enabled router for each claimed path (with TLS on the secure entrypoint); an unknown path gets 404."
     }
     public var mutants: [FixtureKnob] { [.monitorRouteMoved] }
 
@@ -19,10 +21,10 @@ public struct TraefikRoutesCheck: ReliabilityCheck {
         }
         var problems: [String] = []
         var lines: [String] = []
-        var answered = 0
         var entrypoints = [("http", proxy.baseURL)]
         if let secure = proxy.secureBaseURL { entrypoints.append(("https", secure)) }
 
+        var claimedAnswered = 0
         for route in proxy.routes {
             for (scheme, base) in entrypoints {
                 let exchange = try? await context.http.send("GET", base + route.path, timeout: .seconds(5))
@@ -30,7 +32,7 @@ public struct TraefikRoutesCheck: ReliabilityCheck {
                 let bodyOK = route.bodyContains.map { exchange?.body.contains($0) ?? false } ?? true
                 lines.append("GET \(base)\(route.path) → \(exchange.map { "\($0.status) in \(Int(($0.duration.seconds * 1000).rounded())) ms" } ?? "no answer")")
                 if statusOK && bodyOK {
-                    answered += 1
+                    claimedAnswered += 1
                 } else {
                     let observed = exchange.map { "\($0.status)" + (statusOK ? " without \(route.bodyContains ?? "")" : "") } ?? "no answer"
                     problems.append("GET \(route.path) over \(scheme) answered \(observed), expected \(route.status) from \(route.target)")
@@ -44,47 +46,73 @@ public struct TraefikRoutesCheck: ReliabilityCheck {
             problems.append("an unrouted path (\(unknown)) answered \(missing.map { String($0.status) } ?? "nothing"), expected 404")
         }
 
-        var evidence = [Evidence(source: "proxy", title: "Requests through \(proxy.service)", lines: lines)]
+        var evidence = [Evidence(source: "proxy", title: "Requests for the claimed paths through \(proxy.service)", lines: lines)]
         var figures = [
-            Figure("routes.answered", "route requests answered as expected", Double(answered)),
-            Figure("routes.tried", "route requests tried", Double(proxy.routes.count * entrypoints.count)),
+            Figure("routes.answered", "claimed route requests answered as expected", Double(claimedAnswered)),
+            Figure("routes.tried", "claimed route requests tried", Double(proxy.routes.count * entrypoints.count)),
         ]
+        var routerAnswers = RouterAnswers()
+        var routerCount: Int?
+        var unread: String?
         if let dashboard = proxy.dashboardURL {
-            let routers = try await self.routers(at: dashboard, context: context)
-            evidence.append(Evidence(source: "proxy", title: "Routers in Traefik's API (\(dashboard)/api/http/routers)", lines: routers.map(\.summary)))
-            figures.append(Figure("routers", "routers Traefik reports", Double(routers.count)))
-            problems += routerProblems(routers, proxy: proxy)
+            let ports = try await context.stack.instances(of: proxy.service).flatMap(\.ports).filter { $0.protocol == "tcp" }
+            do {
+                let map = try await TraefikRouteMap.read(from: dashboard, http: context.http)
+                routerCount = map.routers.count
+                evidence.append(Evidence(source: "proxy", title: "Routers in Traefik's API (\(dashboard)/api/http/routers)", lines: map.routers.map(\.summary)))
+                figures.append(Figure("routers", "routers Traefik reports", Double(map.routers.count)))
+                problems += routerProblems(map.routers, proxy: proxy)
+                let plan = Self.routerRequests(map: map, ports: ports, claimed: proxy.routes, fallback: (proxy.baseURL, proxy.secureBaseURL))
+                routerAnswers = await probe(plan, context: context)
+                problems += plan.problems + routerAnswers.problems
+                evidence.append(Evidence(source: "proxy", title: "Each router Traefik reports, asked the way its rule wants", lines: routerAnswers.lines + plan.skipped))
+            } catch {
+                unread = "\(error)"
+                evidence.append(Evidence(source: "proxy", title: "Traefik's API (\(dashboard))", lines: ["not read: \(error)"]))
+            }
         }
-        if !problems.isEmpty {
-            return .fail(problems.joined(separator: "; ") + ".", figures: figures, evidence: evidence)
-        }
-        return .pass(
-            "\(answered) route requests answered as claimed over \(entrypoints.map(\.0).joined(separator: " and ")), each path has an enabled router\(proxy.secureBaseURL == nil ? "" : " (with TLS on the secure entrypoint)"), and an unknown path gets 404.",
-            figures: figures, evidence: evidence
+        figures += [
+            Figure("routers.answered", "router requests that reached their service", Double(routerAnswers.answered)),
+            Figure("routers.tried", "router requests tried", Double(routerAnswers.tried)),
+        ]
+        let tally = Tally(
+            problems: problems, claimedTried: proxy.routes.count * entrypoints.count, routerTried: routerAnswers.tried, routers: routerCount,
+            schemes: entrypoints.map(\.0), hasTLS: proxy.secureBaseURL != nil, unread: unread, hasDashboard: proxy.dashboardURL != nil
         )
+        return Self.verdict(tally, figures: figures, evidence: evidence)
     }
 
-    /// Every HTTP router Traefik reports.
-    func routers(at dashboard: String, context: CheckContext) async throws -> [TraefikAPIRouter] {
-        let exchange = try await context.http.send("GET", dashboard + "/api/http/routers", timeout: .seconds(5))
-        guard exchange.status == 200 else {
-            throw CheckSetupError(reason: "Traefik's API at \(dashboard)/api/http/routers answered \(exchange.status).")
+    /// The routers' requests sent, and what came of them.
+    struct RouterAnswers: Sendable {
+        var tried = 0
+        var answered = 0
+        var problems: [String] = []
+        var lines: [String] = []
+    }
+
+    func probe(_ plan: RouterPlan, context: CheckContext) async -> RouterAnswers {
+        var answers = RouterAnswers()
+        for request in plan.requests {
+            let exchange = try? await context.http.send("GET", request.url, headers: request.host.map { [("Host", $0)] } ?? [], timeout: .seconds(5))
+            answers.tried += 1
+            answers.lines.append(request.line + " → " + (exchange.map { "\($0.status) in \(Int(($0.duration.seconds * 1000).rounded())) ms" } ?? "no answer"))
+            if let problem = Self.routerProblem(request, answer: exchange) {
+                answers.problems.append(problem)
+            } else {
+                answers.answered += 1
+            }
         }
-        do {
-            return try JSONDecoder().decode([TraefikAPIRouter].self, from: Data(exchange.body.utf8))
-        } catch {
-            throw CheckSetupError(reason: "Traefik's API at \(dashboard)/api/http/routers did not answer a list of routers: \(error).")
-        }
+        return answers
     }
 
     /// For each claimed path: an enabled router that serves it, and one with TLS when the
     /// proxy has a TLS entrypoint.
     func routerProblems(_ routers: [TraefikAPIRouter], proxy: ProxyRole) -> [String] {
         var problems: [String] = []
-        let userRouters = routers.filter { !$0.name.hasSuffix("@internal") }
+        let userRouters = routers.filter { !$0.isInternal }
         for route in proxy.routes {
             let serving = userRouters.filter { $0.servesPath(route.path) }
-            let enabled = serving.filter { $0.status == nil || $0.status == "enabled" }
+            let enabled = serving.filter(\.isEnabled)
             if enabled.isEmpty {
                 let known = userRouters.map { "\($0.name) \($0.rule)" }.joined(separator: ", ")
                 problems.append("no enabled router serves \(route.path) (Traefik has: \(known.isEmpty ? "no routers" : known))")

@@ -1,7 +1,7 @@
 extension HistoryAnalysis {
     /// The analysis as report figures: message counts (plain numbers) under `messages.*`,
-    /// processings per worker under `processed.<worker>`, and the acknowledgement-to-processing
-    /// latency under `latency.*` when there is one.
+    /// processings per worker under `processed.<worker>`, and the publish-to-processing
+    /// latency (from sending the acknowledged request) under `latency.*` when there is one.
     public var figures: [Figure] {
         var figures = [
             Figure("messages.acknowledged", "acknowledged messages", Double(acknowledged)),
@@ -18,9 +18,9 @@ extension HistoryAnalysis {
             figures.append(Figure("processed.\(worker)", "processed by \(worker)", Double(count)))
         }
         if let latency {
-            figures.append(.seconds("latency.min", "acknowledgement to processing, minimum", latency.minimum))
-            figures.append(.seconds("latency.median", "acknowledgement to processing, median", latency.median))
-            figures.append(.seconds("latency.max", "acknowledgement to processing, maximum", latency.maximum))
+            figures.append(.seconds("latency.min", "publish to processing, minimum", latency.minimum))
+            figures.append(.seconds("latency.median", "publish to processing, median", latency.median))
+            figures.append(.seconds("latency.max", "publish to processing, maximum", latency.maximum))
         }
         return figures
     }

@@ -33,10 +33,10 @@ extension HistoryAnalysis {
             sentences.append(Self.joinedInProse(parts) + ".")
         }
         if let latency, latency.minimum == latency.maximum {
-            sentences.append("Acknowledged messages were processed \(latency.minimum.secondsText) after their acknowledgement.")
+            sentences.append("Acknowledged messages were processed \(latency.minimum.secondsText) after their publish was sent.")
         } else if let latency {
             sentences.append(
-                "Acknowledged messages were processed \(latency.minimum.secondsText) to \(latency.maximum.secondsText) after their acknowledgement (median \(latency.median.secondsText))."
+                "Acknowledged messages were processed \(latency.minimum.secondsText) to \(latency.maximum.secondsText) after their publish was sent (median \(latency.median.secondsText))."
             )
         }
         sentences += gaps

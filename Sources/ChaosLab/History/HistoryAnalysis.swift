@@ -28,9 +28,10 @@ public struct HistoryAnalysis: Sendable, Codable, Hashable {
     public var redelivered: [RedeliveredMessage]
     /// How many processings each worker did, duplicates and unexpected messages included.
     public var processedByWorker: [String: Int]
-    /// From the publish being acknowledged to the message's first processing, over the
-    /// acknowledged messages that were processed; `nil` if none were. It can be slightly
-    /// negative when a worker finishes before the lab has recorded the API's answer.
+    /// From sending the request that was acknowledged to the message's first processing, over
+    /// the acknowledged messages that were processed; `nil` if none were. Never negative: the
+    /// send comes before anything a worker can do with the message, even when the API's
+    /// answer comes after the processing.
     public var latency: LatencyStatistics?
     /// What the sources could not say (from ``History/gaps``).
     public var gaps: [String]

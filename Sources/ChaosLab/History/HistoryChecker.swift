@@ -29,8 +29,11 @@ public struct HistoryChecker: Sendable, Codable, Hashable {
             if let acknowledgement = timeline.first(.publishAcknowledged) {
                 analysis.acknowledged += 1
                 judgeExpected(timeline, into: &analysis)
-                if let processing = timeline.first(.processed) {
-                    latencies.append(.milliseconds(Int64((processing.time.timeIntervalSince(acknowledgement.time) * 1000).rounded())))
+                // From the send of the request that was acknowledged, not from its answer: an
+                // API may answer after a worker already finished the message.
+                if let processing = timeline.first(.processed),
+                   let send = timeline.all(.publishAttempted).last(where: { $0.time <= acknowledgement.time }) {
+                    latencies.append(.milliseconds(Int64((processing.time.timeIntervalSince(send.time) * 1000).rounded())))
                 }
             } else if let failure = timeline.last(.publishFailed), !policy.failedPublishesMayAppear, timeline.wasHandledByWorkers {
                 analysis.unexpected.append(timeline.unexpectedFinding(because: "although its publish failed (\(failure.detail))"))

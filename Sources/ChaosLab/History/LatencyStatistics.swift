@@ -1,5 +1,5 @@
-/// The spread of a set of durations, e.g. from a publish being acknowledged to the message
-/// being processed.
+/// The spread of a set of durations, e.g. from a publish being sent to the message being
+/// processed.
 public struct LatencyStatistics: Sendable, Codable, Hashable, CustomStringConvertible {
     /// How many durations.
     public var count: Int

@@ -20,6 +20,7 @@ struct HTMLCheckSection {
             #"<p class="reason \#(result.verdict.rawValue)"><strong>\#(Self.reasonHeading(result.verdict))</strong> \#(escape(result.reason))</p>"#,
             #"<p class="expectation"><strong>Expected:</strong> \#(escape(result.expectation))</p>"#,
         ]
+        html += advice
         html += timeline
         html += faults
         html += figures
@@ -72,10 +73,20 @@ struct HTMLCheckSection {
         return html
     }
 
+    /// The check's advice, apart from its evidence and before it: it is read with the verdict.
+    var advice: [String] {
+        let tips = result.evidence.filter(\.isAdvice).flatMap(\.lines)
+        guard !tips.isEmpty else { return [] }
+        return [#"<div class="advice"><p><strong>Advice</strong> <span class="muted">· good practice the stack does not follow; it does not change the verdict</span></p><ul>"#]
+            + tips.map { "<li>\(escape($0))</li>" }
+            + ["</ul></div>"]
+    }
+
     var evidence: [String] {
-        guard !result.evidence.isEmpty else { return [] }
+        let items = result.evidence.filter { !$0.isAdvice }
+        guard !items.isEmpty else { return [] }
         var html = ["<h3>Evidence</h3>"]
-        for item in result.evidence {
+        for item in items {
             let shown = item.lines.prefix(Self.maximumEvidenceLines)
             let open = item.lines.count <= Self.openEvidenceLines ? " open" : ""
             let taken = String(format: "%+.2f s", result.offset(of: item.takenAt))

@@ -56,6 +56,9 @@ extension HTMLReport {
         .reason.fail { background: #FFEBE9; }
         .reason.inconclusive { background: #FFF8C5; }
         .expectation { margin: 8px 0; }
+        .advice { padding: 4px 12px; border-left: 4px solid #0969DA; border-radius: 6px; background: #DDF4FF; margin: 8px 0; }
+        .advice p { margin: 4px 0; }
+        .advice ul { margin: 4px 0 6px; padding-left: 20px; }
         .empty { color: var(--muted); font-style: italic; }
         .timeline-box { border: 1px solid var(--line); border-radius: 6px; padding: 6px; overflow-x: auto; }
         svg.timeline { display: block; width: 100%; min-width: 720px; height: auto; }

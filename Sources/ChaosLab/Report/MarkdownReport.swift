@@ -44,6 +44,12 @@ public struct MarkdownReport: Sendable {
             "**\(HTMLCheckSection.reasonHeading(result.verdict))** \(result.reason)", "",
             "**Expected:** \(result.expectation)", "",
         ]
+        let tips = result.evidence.filter(\.isAdvice).flatMap(\.lines)
+        if !tips.isEmpty {
+            lines += ["**Advice** (good practice the stack does not follow; it does not change the verdict):", ""]
+            lines += tips.map { "- \($0)" }
+            lines.append("")
+        }
         if !result.messages.isEmpty {
             lines += ["The timeline of its \(result.messages.count) messages is in `index.html`.", ""]
         }
@@ -60,7 +66,7 @@ public struct MarkdownReport: Sendable {
             lines += result.figures.map { "| \(Self.cell($0.label)) | \($0.formattedValue) |" }
             lines.append("")
         }
-        for evidence in result.evidence {
+        for evidence in result.evidence where !evidence.isAdvice {
             let fence = Self.fence(for: evidence.lines)
             lines += ["<details><summary>\(HTMLEscaping.text("\(evidence.source): \(evidence.title)"))</summary>", "", fence]
             lines += evidence.lines.prefix(200)

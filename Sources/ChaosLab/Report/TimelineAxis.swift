@@ -2,8 +2,18 @@ import Foundation
 
 /// The time axis of a timeline: seconds since the check started, mapped onto the plot's
 /// horizontal extent, with round-numbered ticks.
+///
+/// The axis starts a little before the first thing drawn, not at the check's start: a check
+/// that spends seconds preparing before its first message would otherwise leave that much
+/// blank width. A short lead (under ``keptLead`` of the axis) is kept, so the axis starts at 0
+/// whenever that costs little room.
 struct TimelineAxis: Hashable {
-    /// The earliest second shown (0, or earlier if something happened before the start).
+    /// The room left before the first thing drawn, as a share of what is drawn.
+    static let pad = 0.03
+    /// The largest lead before the first thing drawn, as a share of the axis, that is kept.
+    static let keptLead = 0.15
+
+    /// The earliest second shown: just before the first thing drawn, or 0.
     let lower: Double
     /// The latest second shown.
     let upper: Double
@@ -12,11 +22,14 @@ struct TimelineAxis: Hashable {
     /// Where `upper` is drawn.
     let right: Double
 
-    /// An axis covering every time in `times` and `0 … atLeast`, drawn from `left` to `right`.
+    /// An axis covering every time in `times` and reaching at least `end`, drawn from `left`
+    /// to `right`.
     init(covering times: [Double], atLeast end: Double, left: Double, right: Double) {
         let finite = times.filter(\.isFinite)
-        let lower = min(0, finite.min() ?? 0)
+        let first = finite.min() ?? 0
         var upper = max(end.isFinite ? end : 0, finite.max() ?? 0)
+        var lower = first - (upper - first) * Self.pad
+        if first >= 0 && lower < upper * Self.keptLead { lower = 0 }
         if upper - lower < 0.001 { upper = lower + 1 }
         self.lower = lower
         self.upper = upper

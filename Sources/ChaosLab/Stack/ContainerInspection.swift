@@ -127,7 +127,8 @@ struct ContainerInspection: Decodable, Sendable {
             restartPolicy: hostConfig?.restartPolicy?.name.flatMap { $0.isEmpty ? nil : $0 } ?? "no",
             ports: ports,
             networks: attachments.map(\.network),
-            addresses: (networkSettings?.networks ?? [:]).values.compactMap(\.ipAddress).filter { !$0.isEmpty }.sorted()
+            addresses: (networkSettings?.networks ?? [:]).values.compactMap(\.ipAddress).filter { !$0.isEmpty }.sorted(),
+            labels: labels
         )
     }
 }

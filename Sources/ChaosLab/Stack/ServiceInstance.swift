@@ -29,6 +29,8 @@ public struct ServiceInstance: Sendable, Hashable, Codable {
     public var networks: [String]
     /// The instance's IP addresses on those networks; a broker sees its clients by these.
     public var addresses: [String]
+    /// The container's labels (compose's own and the file's, such as Traefik's routers).
+    public var labels: [String: String]
 
     public init(
         service: String,
@@ -43,7 +45,8 @@ public struct ServiceInstance: Sendable, Hashable, Codable {
         restartPolicy: String = "no",
         ports: [PublishedPort] = [],
         networks: [String] = [],
-        addresses: [String] = []
+        addresses: [String] = [],
+        labels: [String: String] = [:]
     ) {
         self.service = service
         self.index = index
@@ -58,6 +61,7 @@ public struct ServiceInstance: Sendable, Hashable, Codable {
         self.ports = ports
         self.networks = networks
         self.addresses = addresses
+        self.labels = labels
     }
 
     /// The first 12 characters of the container id, as Docker prints it.

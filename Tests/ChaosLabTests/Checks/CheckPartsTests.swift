@@ -65,7 +65,7 @@ struct CheckPartsTests {
         let decoded = try? JSONDecoder().decode([TraefikAPIRouter].self, from: Data(#"""
             [{"entryPoints":["websecure"],"service":"api","rule":"PathPrefix(`/api`)","tls":{"options":"default"},"status":"enabled","using":["websecure"],"name":"api-secure@docker","provider":"docker"}]
             """#.utf8))
-        #expect(decoded?.first?.summary == "api-secure@docker PathPrefix(`/api`) on websecure, TLS, enabled")
+        #expect(decoded?.first?.summary == "api-secure@docker PathPrefix(`/api`) on websecure, TLS, service api, enabled")
     }
 
     @Test("knobs for compose: CHAOSLAB_KNOBS and the variables only the compose file reads")
@@ -84,5 +84,18 @@ struct CheckPartsTests {
         #expect(CheckOutcome(parts: [pass, fail, skip]).verdict == .fail)
         #expect(CheckOutcome(parts: [pass, fail, skip]).reason == "C broke.")
         #expect(CheckOutcome(parts: [skip]).verdict == .notApplicable)
+    }
+
+    @Test("a part the lab could not observe makes the check inconclusive, never a pass; a broken part still fails")
+    func unobservedParts() {
+        let pass = PartFinding(passed: true, sentence: "A held.")
+        let unseen = PartFinding.inconclusive("B could not be tried: no answer.")
+        let fail = PartFinding(passed: false, sentence: "C broke.")
+        #expect(unseen.passed == nil)
+        #expect(CheckOutcome(parts: [pass, unseen]).verdict == .inconclusive)
+        #expect(CheckOutcome(parts: [pass, unseen]).reason == "B could not be tried: no answer. A held.")
+        #expect(CheckOutcome(parts: [unseen]).verdict == .inconclusive)
+        #expect(CheckOutcome(parts: [pass, unseen, fail]).verdict == .fail)
+        #expect(CheckOutcome(parts: [pass, unseen, fail]).reason == "C broke. B could not be tried: no answer.")
     }
 }

@@ -12,7 +12,7 @@ struct PublishedBodyTests {
 
     static let token = "api-contract-0a1b2c-2"
 
-    @Test("JSON carrying the text passes; anything else says what it is", arguments: [
+    @Test("JSON or plain text carrying the text passes; str(dict) and broken JSON fail, saying what they are", arguments: [
         Example(body: #"{"message": "api-contract-0a1b2c-2"}"#, passed: true, observed: "JSON carrying the message (36 bytes)"),
         Example(body: #"{"id": "x", "message": "api-contract-0a1b2c-2", "work_ms": 0}"#, passed: true, observed: "JSON carrying the message (61 bytes)"),
         Example(body: #""api-contract-0a1b2c-2""#, passed: true, observed: "JSON carrying the message (23 bytes)"),
@@ -24,8 +24,18 @@ struct PublishedBodyTests {
             body: "{\"message\": \"api-contract-0a1b2c-2\", \"urgent\": True}", passed: false,
             observed: "`{\"message\": \"api-contract-0a1b2c-2\", \"urgent\": True}`, which is not JSON but Python's str() of a dict (publish json.dumps(…) instead)"
         ),
-        Example(body: "api-contract-0a1b2c-2", passed: false, observed: "`api-contract-0a1b2c-2`, which is not JSON"),
+        Example(body: "api-contract-0a1b2c-2", passed: true, observed: "plain text carrying the message (21 bytes)"),
+        Example(body: "api-contract-0a1b2c-2...", passed: true, observed: "plain text carrying the message (24 bytes)"),
+        Example(body: "Hello World!", passed: false, observed: "plain text without the message's text: `Hello World!`"),
         Example(body: #"{"message": "something else"}"#, passed: false, observed: #"JSON without the message's text: `{"message": "something else"}`"#),
+        Example(
+            body: "{\"message\": \"api-contract-0a1b2c-2\", \"urgent\": None}", passed: false,
+            observed: "`{\"message\": \"api-contract-0a1b2c-2\", \"urgent\": None}`, which is not JSON but Python's str() of a dict (publish json.dumps(…) instead)"
+        ),
+        Example(
+            body: #"{"message": "api-contract-0a1b2c-2""#, passed: false,
+            observed: #"`{"message": "api-contract-0a1b2c-2"`, which looks like JSON but does not parse"#
+        ),
     ])
     func judged(_ example: Example) {
         let judgement = PublishedBody(text: example.body).judge(token: Self.token)

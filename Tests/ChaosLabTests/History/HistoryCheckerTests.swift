@@ -17,11 +17,11 @@ struct HistoryCheckerTests {
         #expect(analysis.processed == 10)
         #expect(analysis.lost.isEmpty && analysis.unexpected.isEmpty && analysis.duplicated.isEmpty && analysis.redelivered.isEmpty)
         #expect(analysis.processedByWorker == ["worker1": 5, "worker2": 5])
-        #expect(analysis.latency == LatencyStatistics(count: 10, minimum: .milliseconds(300), median: .milliseconds(300), maximum: .milliseconds(300)))
+        #expect(analysis.latency == LatencyStatistics(count: 10, minimum: .milliseconds(310), median: .milliseconds(310), maximum: .milliseconds(310)))
         #expect(
             analysis.summary
                 == "All 10 acknowledged messages were processed. worker1 processed 5 messages and worker2 processed 5 messages. "
-                + "Acknowledged messages were processed 0.3 s after their acknowledgement."
+                + "Acknowledged messages were processed 0.31 s after their publish was sent."
         )
         #expect(analysis.figure("messages.lost") == 0)
         #expect(analysis.figure("processed.worker2") == 5)
@@ -151,8 +151,8 @@ struct HistoryCheckerTests {
         #expect(redelivery.delay == .milliseconds(8214))
         #expect(redelivery.description == "m-30 was delivered to worker1 and redelivered to worker2 8.214 s later")
         #expect(analysis.summary.contains("1 message was redelivered: m-30 was delivered to worker1 and redelivered to worker2 8.214 s later."))
-        #expect(analysis.latency?.maximum == .milliseconds(8500))
-        #expect(analysis.summary.hasSuffix("Acknowledged messages were processed 0.3 s to 8.5 s after their acknowledgement (median 0.3 s)."))
+        #expect(analysis.latency?.maximum == .milliseconds(8510))
+        #expect(analysis.summary.hasSuffix("Acknowledged messages were processed 0.31 s to 8.51 s after their publish was sent (median 0.31 s)."))
     }
 
     @Test("a redelivery whose first delivery nobody saw still counts, without a delay")
@@ -218,6 +218,31 @@ struct HistoryCheckerTests {
         let analysis = HistoryChecker().check(history)
         #expect(analysis.lost.count == 8)
         #expect(analysis.summary.hasSuffix("m-4 was acknowledged by the broker and never delivered; and 3 more."))
+    }
+
+    @Test("latency runs from sending the publish, so an answer that comes after the processing gives no negative figure")
+    func latencyFromSend() {
+        let history = History([
+            HistoryOperation(.publishAttempted, messageID: "m-1", time: F.at(0), source: .lab),
+            F.delivered("m-1", "worker1", 0.1),
+            F.processed("m-1", "worker1", 0.2),
+            HistoryOperation(.publishAcknowledged, messageID: "m-1", time: F.at(0.211), source: .lab),
+        ])
+        let analysis = HistoryChecker().check(history)
+        #expect(analysis.latency == LatencyStatistics(count: 1, minimum: .milliseconds(200), median: .milliseconds(200), maximum: .milliseconds(200)))
+        #expect(analysis.figures.first { $0.key == "latency.median" }?.label == "publish to processing, median")
+        #expect(analysis.summary.hasSuffix("Acknowledged messages were processed 0.2 s after their publish was sent."))
+    }
+
+    @Test("a message acknowledged without a recorded send has no latency")
+    func latencyWithoutSend() {
+        let history = History([
+            HistoryOperation(.publishAcknowledged, messageID: "m-1", time: F.at(0), source: .lab),
+            F.processed("m-1", "worker1", 0.3),
+        ])
+        let analysis = HistoryChecker().check(history)
+        #expect(analysis.processed == 1)
+        #expect(analysis.latency == nil)
     }
 
     @Test("latency median over an even count is the mean of the middle two")

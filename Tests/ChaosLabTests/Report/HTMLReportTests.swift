@@ -29,6 +29,23 @@ struct HTMLReportTests {
         #expect(html.contains("ChaosLab report: &lt;script&gt;p&lt;/script&gt;"))
     }
 
+    @Test("advice sits in its own box beside the verdict, not among the evidence")
+    func advice() {
+        let result = ReportFixtures.result("api-contract", .pass, evidence: [
+            Evidence.advice(source: "api", ["GET /health with the broker down (direct): advised 503, got <200>"]),
+            Evidence(source: "api", title: "Each request and its answer", lines: ["ok   [direct] GET /health"]),
+        ])
+        let html = HTMLReport(ReportFixtures.report([result])).rendered
+        #expect(html.contains(#"<div class="advice"><p><strong>Advice</strong>"#))
+        #expect(html.contains("<li>GET /health with the broker down (direct): advised 503, got &lt;200&gt;</li>"))
+        #expect(!html.contains(#"<span class="source">api</span> Advice"#))
+        #expect(html.contains(#"<span class="source">api</span> Each request and its answer"#))
+        let advice = html.range(of: #"<div class="advice">"#)?.lowerBound
+        let evidence = html.range(of: "<h3>Evidence</h3>")?.lowerBound
+        #expect(advice != nil && evidence != nil && advice! < evidence!)
+        #expect(!HTMLReport(ReportFixtures.report([ReportFixtures.result("c", .pass)])).rendered.contains(#"<div class="advice">"#))
+    }
+
     @Test("the header gives the run and its overall verdict")
     func header() {
         #expect(html.contains(#"<p class="overall fail">2 of 4 checks did not pass.</p>"#))

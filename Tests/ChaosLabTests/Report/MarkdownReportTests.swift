@@ -18,6 +18,14 @@ struct MarkdownReportTests {
         #expect(markdown.contains("The timeline of its 5 messages is in `index.html`."))
     }
 
+    @Test("advice is a list under the expectation, not an evidence block")
+    func advice() {
+        let result = ReportFixtures.result("c", .pass, evidence: [Evidence.advice(source: "api", ["POST oversized body (1024 KiB) (direct): advised 4xx, got 200"])])
+        let markdown = MarkdownReport(ReportFixtures.report([result])).rendered
+        #expect(markdown.contains("**Expected:** It should hold.\n\n**Advice** (good practice the stack does not follow; it does not change the verdict):\n\n- POST oversized body (1024 KiB) (direct): advised 4xx, got 200\n"))
+        #expect(!markdown.contains("<summary>api: Advice</summary>"))
+    }
+
     @Test("evidence sits in a fence no line can close, under an escaped summary")
     func evidence() {
         let result = ReportFixtures.result("c", .pass, evidence: [Evidence(source: "api", title: "</summary>", lines: ["```", "a ````` b"])])

@@ -145,10 +145,32 @@ struct TimelineAxisTests {
         #expect(axis.x(0) == 0 && axis.x(1.4) == 100)
     }
 
+    @Test("the axis starts a little before the first thing drawn, not at the check's start")
+    func startsAtFirstDrawn() {
+        let axis = TimelineAxis(covering: [4.2, 9.5], atLeast: 10, left: 0, right: 100)
+        #expect(axis.lower < 4.2 && axis.lower >= 4.2 - 0.5)
+        #expect(axis.upper == 10)
+        #expect(axis.x(4.2) > 0 && axis.x(4.2) < 5)
+        #expect(axis.ticks().first.map { $0 >= axis.lower && $0 <= 4.2 + 1 } == true)
+        let early = TimelineAxis(covering: [0.05, 3], atLeast: 3, left: 0, right: 100)
+        #expect(early.lower == 0)
+    }
+
+    @Test("a timeline whose first message starts late wastes no width before it")
+    func noBlankLead() throws {
+        let messages = [ReportFixtures.message("m-1", "worker1", 6, 7), ReportFixtures.message("m-2", "worker2", 6.5, 8)]
+        let result = ReportFixtures.result("c", .pass, messages: messages)
+        let svg = try #require(TimelineSVG(result: result, idPrefix: "t").rendered)
+        let document = try XMLCheck.document(svg)
+        let first = try document.nodes(forXPath: "//*[local-name()='rect']").compactMap { XMLCheck.attribute("x", of: $0).flatMap(Double.init) }.min()
+        #expect(try #require(first) < TimelineSVG.labelWidth + 40)
+        #expect(XMLCheck.problem(svg) == nil)
+    }
+
     @Test("something before the start widens the axis to the left")
     func negative() {
         let axis = TimelineAxis(covering: [-0.5, 3], atLeast: 2, left: 0, right: 100)
-        #expect(axis.lower == -0.5)
+        #expect(axis.lower < -0.5 && axis.lower > -0.7)
         #expect(axis.ticks().first == -0.5)
     }
 }
