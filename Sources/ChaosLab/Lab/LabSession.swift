@@ -5,14 +5,32 @@ public import Logging
 /// one at a time, and always takes the stack down (volumes included), also when a check
 /// throws or the task is cancelled.
 public struct LabSession: Sendable {
-    public let stack: ComposeDriver
+    public let stack: any StackDriver
     public let roles: StackRoles
     public let logger: Logger
+    /// The services whose logs a run collects; asked when the logs are collected, so a driver
+    /// can read them from what it brought up.
+    public let serviceNames: @Sendable () async -> [String]
 
-    public init(stack: ComposeDriver, roles: StackRoles, logger: Logger) {
+    /// Creates a session on any driver.
+    /// - Parameters:
+    ///   - stack: brings the stack up and down, and reads its logs.
+    ///   - roles: what each service is for.
+    ///   - logger: receives progress at info level.
+    ///   - serviceNames: the services whose logs a run collects.
+    public init(stack: any StackDriver, roles: StackRoles, logger: Logger, serviceNames: @escaping @Sendable () async -> [String]) {
         self.stack = stack
         self.roles = roles
         self.logger = logger
+        self.serviceNames = serviceNames
+    }
+
+    /// Creates a session on a compose project; the logs collected are those of the services
+    /// its compose file declares.
+    public init(stack: ComposeDriver, roles: StackRoles, logger: Logger) {
+        self.init(stack: stack, roles: roles, logger: logger, serviceNames: {
+            (try? await stack.loadComposeFile().serviceNames) ?? []
+        })
     }
 
     /// Runs `checks` on a fresh stack with `knobs` on.
@@ -59,7 +77,7 @@ public struct LabSession: Sendable {
         }()
         if let collectLogs {
             var logs: [String: String] = [:]
-            for service in (try? await stack.loadComposeFile().serviceNames) ?? [] {
+            for service in await serviceNames() {
                 let lines = (try? await stack.logs(ServiceTarget(service: service))) ?? []
                 logs[service] = lines.map { line in
                     "\(line.timestamp.map { $0.formatted(.iso8601.time(includingFractionalSeconds: true).year().month().day()) } ?? "-") \(line.stream.rawValue) \(line.text)"
