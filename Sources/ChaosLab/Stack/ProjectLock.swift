@@ -97,6 +97,9 @@ public final class ProjectLock: Sendable {
         descriptor.withLock { descriptor in
             guard let open = descriptor else { return }
             _ = ftruncate(open, 0)
+            // Explicitly: a child forked this instant (a `docker` command being started) shares
+            // the open file until it execs, and closing alone would leave the lock held until then.
+            _ = flock(open, LOCK_UN)
             close(open)
             descriptor = nil
         }
