@@ -69,6 +69,7 @@ public struct LabSession: Sendable {
             // Not cancelled with the caller: a removal stopped half-way leaves exactly what it
             // was to remove.
             try await Task { [stack] in try await stack.down() }.value
+            try Task.checkCancellation()
             try await stack.up(UpOptions(environment: FixtureKnob.environment(knobs), deadline: .seconds(240)))
             let (done, stoppedBy) = await runChecks(checks, onStart: onStart, onResult: onResult)
             let results = done + checks.dropFirst(done.count).map { notRun($0, stoppedBy: stoppedBy) }

@@ -81,6 +81,20 @@ struct LabSessionTests {
         #expect(run.teardown.description == "the stack was removed")
     }
 
+    @Test("a session cancelled before the stack came up finishes removing the old one and starts nothing")
+    func cancelledBeforeUp() async {
+        let driver = FakeStackDriver()
+        await withTemporaryDirectory { locks in
+            let session = session(driver, locks: locks)
+            let work = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await session.run([ScriptedCheck("one")])
+            }
+            await #expect(throws: CancellationError.self) { try await work.value }
+        }
+        #expect(driver.calls == [.down])
+    }
+
     @Test("a session on a project another run holds is refused at once and starts nothing")
     func refusedWhileHeld() async throws {
         try await withTemporaryDirectory { locks in
