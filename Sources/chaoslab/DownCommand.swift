@@ -5,7 +5,8 @@ import ChaosLab
 struct DownCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "down",
-        abstract: "Remove the stack's containers, networks and volumes, and check that nothing remains."
+        abstract: "Remove the stack's containers, networks and volumes, and check that nothing remains.",
+        discussion: "Refused while another command of the lab (a run, a self-test) uses the project: it would pull the stack from under it."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -15,13 +16,16 @@ struct DownCommand: AsyncParsableCommand {
 
     func run() async throws {
         let driver = try global.driver()
-        // Stopping half-way would leave exactly what this command exists to remove.
-        let trap = SignalTrap(
-            onFirst: { _ in ChaosLabCommand.printError("removing the stack; please wait.") },
-            onRepeat: { _ in ChaosLabCommand.printError("removing the stack; please wait.") }
-        )
-        defer { trap.cancel() }
-        try await driver.down(removeVolumes: !keepVolumes)
+        try await ProjectLock.holding(driver.projectName) {
+            // Stopping half-way would leave exactly what this command exists to remove; a
+            // second signal still exits, for who must.
+            let trap = SignalTrap(
+                onFirst: { _ in ChaosLabCommand.printError("removing the stack; please wait (again to exit at once).") },
+                onRepeat: SignalTrap.exitingAtOnce("part of the stack may remain; run `chaoslab down --project \(driver.projectName)` again")
+            )
+            defer { trap.cancel() }
+            try await driver.down(removeVolumes: !keepVolumes)
+        }
         print("Project \(driver.projectName) is down; nothing of it remains.")
     }
 }

@@ -1,5 +1,7 @@
+import ChaosLab
+
 /// A stack whose essential roles are unknown, so no check could run on it.
-struct IncompleteRoles: Error, CustomStringConvertible, LabError {
+struct IncompleteRoles: Error, CustomStringConvertible, LabError, InputError {
     var composeFile: String
     var missing: [String]
 

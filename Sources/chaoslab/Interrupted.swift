@@ -6,14 +6,23 @@ import Musl
 import Darwin
 #endif
 
-/// The command stopped because the user sent SIGINT or SIGTERM; `cleanedUp` says what became
-/// of what it had started.
+/// The command stopped because the user sent SIGINT, SIGTERM or SIGHUP; `cleanedUp` says what
+/// became of what it had started. The process exits with 128 + the signal.
 struct Interrupted: Error, CustomStringConvertible {
     var signal: Int32
     var cleanedUp: String
 
     var description: String {
-        let name = signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"
-        return "interrupted by \(name); \(cleanedUp)."
+        "interrupted by \(Self.name(of: signal)); \(cleanedUp)."
+    }
+
+    /// `SIGINT`, `SIGTERM`, `SIGHUP`, else `signal N`.
+    static func name(of signal: Int32) -> String {
+        switch signal {
+        case SIGINT: "SIGINT"
+        case SIGTERM: "SIGTERM"
+        case SIGHUP: "SIGHUP"
+        default: "signal \(signal)"
+        }
     }
 }

@@ -1,14 +1,24 @@
 import ArgumentParser
 import ChaosLab
 import Foundation
-import Synchronization
 
 /// `chaoslab run`: brings the stack up, runs the checks, always takes it down, writes a report.
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: AsyncParsableCommand, VerdictCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Bring the stack up, run the checks with visible progress, take it down, and write a report.",
-        discussion: "Exit status 0 only if every check passed (or did not apply). The report goes to reports/<timestamp>/ unless --report says otherwise."
+        discussion: """
+            The report goes to reports/<timestamp>/ unless --report says otherwise. One run at a \
+            time per compose project: a second is refused at once, naming the first.
+
+            Exit status: 0 every check passed or did not apply; 1 a check failed; 2 bad input \
+            (unreadable compose file or roles, unknown check or knob, bad flags); 3 some check \
+            was inconclusive and none failed, or the lab could not conclude anything (Docker \
+            unreachable, the stack never started, the project in use by another run), or the \
+            stack could not be removed afterwards. SIGINT, SIGTERM and SIGHUP stop the run, \
+            take the stack down and write the report of what finished (exit 128 + the signal); \
+            a second one exits at once.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -53,31 +63,62 @@ struct RunCommand: AsyncParsableCommand {
         let chosenKnobs = try FixtureKnob.parse(knobs)
         let logger = global.bootstrapLogging()
         let (driver, stackRoles, resolution) = try stackUnderTest()
+        // An unreadable compose file is bad input: say so before anything is started.
+        _ = try await driver.loadComposeFile()
         let session = LabSession(stack: driver, roles: stackRoles, logger: logger)
-        let startedAt = Date()
-        let clock = ContinuousClock()
-        let start = clock.now
-        let logs = LogBox()
-        let results = try await SignalTrap.cancellingOnSignal {
-            try await session.run(
-                checks, knobs: chosenKnobs, keepUp: keepUp,
-                onStart: ProgressPrinter.started, onResult: ProgressPrinter.finished,
-                collectLogs: { logs.set($0) }
+        let status = try await ProjectLock.holding(driver.projectName) {
+            let startedAt = Date()
+            let clock = ContinuousClock()
+            let start = clock.now
+            let (labRun, signal) = try await SignalTrap.cancellingOnSignal(
+                notice: keepUp ? "stopping; with --keep-up the stack stays if it is up…" : "stopping; taking the stack down…",
+                leftBehind: "the stack of project \(driver.projectName) may remain; remove it with \(session.removal)",
+                ifThrown: "the stack was removed"
+            ) { [keepUp] in
+                try await session.run(
+                    checks, knobs: chosenKnobs, keepUp: keepUp,
+                    onStart: ProgressPrinter.started, onResult: ProgressPrinter.finished, collectLogs: true
+                )
+            }
+            let runReport = RunReport(
+                project: driver.projectName, composeFile: driver.configuration.composeFile,
+                knobs: chosenKnobs.map(\.rawValue), startedAt: startedAt, duration: clock.now - start, results: labRun.results,
+                roles: resolution?.text, rolesSummary: resolution?.summary
             )
+            let reportWritten = writeReport(runReport, logs: labRun.logs)
+            if let stoppedBy = labRun.stoppedBy, signal == nil {
+                ChaosLabCommand.printError("error: the checks could not start: \(stoppedBy)")
+            }
+            if let signal {
+                throw Interrupted(signal: signal, cleanedUp: labRun.teardown.description)
+            }
+            if let teardownError = labRun.teardownError {
+                ChaosLabCommand.printError("error: \(teardownError)")
+            }
+            return RunExitStatus(verdicts: labRun.results.map(\.verdict), housekeepingFailed: labRun.teardownError != nil || !reportWritten)
         }
-        let runReport = RunReport(
-            project: driver.projectName, composeFile: driver.configuration.composeFile,
-            knobs: chosenKnobs.map(\.rawValue), startedAt: startedAt, duration: clock.now - start, results: results,
-            roles: resolution?.text, rolesSummary: resolution?.summary
-        )
+        if status != .passed {
+            throw ExitCode(status.rawValue)
+        }
+    }
+
+    /// Writes the report and prints the summary line; a report that cannot be written is said
+    /// on stderr, so the exit status still tells what the checks concluded.
+    /// - Returns: whether the report was written.
+    func writeReport(_ runReport: RunReport, logs: [String: String]) -> Bool {
         let writer = report.map { ReportWriter(directory: URL(fileURLWithPath: $0)) }
-            ?? ReportWriter.timestamped(under: URL(fileURLWithPath: "reports"), at: startedAt)
-        try writer.write(runReport, logs: logs.value)
-        let passed = results.filter { $0.verdict == .pass }.count
-        print("\(passed) of \(results.count) checks passed in \(String(format: "%.1f", runReport.duration.seconds)) s; report: \(writer.directory.path)/index.html")
-        if !runReport.passed {
-            throw ExitCode(1)
+            ?? ReportWriter.timestamped(under: URL(fileURLWithPath: "reports"), at: runReport.startedAt)
+        let passed = runReport.results.filter { $0.verdict == .pass }.count
+        let summary = "\(passed) of \(runReport.results.count) checks passed in \(String(format: "%.1f", runReport.duration.seconds)) s"
+        do {
+            try writer.write(runReport, logs: logs)
+        } catch {
+            print("\(summary); no report.")
+            ChaosLabCommand.printError("error: the report could not be written to \(writer.directory.path): \(error.localizedDescription)")
+            return false
         }
+        print("\(summary); report: \(writer.directory.path)/index.html")
+        return true
     }
 }
 
@@ -104,11 +145,4 @@ extension RunCommand {
         try configuration.validate()
         return (ComposeDriver(configuration: configuration, logger: global.bootstrapLogging()), resolved, resolution)
     }
-}
-
-/// Holds the logs handed over by the session's teardown.
-final class LogBox: Sendable {
-    private let storage = Mutex<[String: String]>([:])
-    func set(_ logs: [String: String]) { storage.withLock { $0 = logs } }
-    var value: [String: String] { storage.withLock { $0 } }
 }

@@ -9,9 +9,13 @@ import Musl
 import Darwin
 #endif
 
-/// Catches SIGINT and SIGTERM while some work runs, so that the work can clean up instead of
-/// the process dying mid-way. The first signal calls `onFirst`; later ones `onRepeat`.
+/// Catches SIGINT, SIGTERM and SIGHUP while some work runs, so that the work can clean up
+/// instead of the process dying mid-way. The first signal calls `onFirst`; later ones
+/// `onRepeat`, which by default leaves at once (see ``exitingAtOnce(_:)``).
 final class SignalTrap {
+    /// The signals every command handles alike: ^C, `kill`, and a closed terminal.
+    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
     private final class State: Sendable {
         let first = Mutex<Int32?>(nil)
     }
@@ -20,9 +24,9 @@ final class SignalTrap {
     private let state = State()
 
     init(
-        signals: [Int32] = [SIGINT, SIGTERM],
+        signals: [Int32] = SignalTrap.handled,
         onFirst: @escaping @Sendable (Int32) -> Void,
-        onRepeat: @escaping @Sendable (Int32) -> Void = { _ in }
+        onRepeat: @escaping @Sendable (Int32) -> Void
     ) {
         let queue = DispatchQueue(label: "chaoslab.signals")
         let state = self.state
@@ -53,6 +57,15 @@ final class SignalTrap {
         for source in sources {
             source.cancel()
             signal(Int32(source.handle), SIG_DFL)
+        }
+    }
+
+    /// A handler for the second signal: whoever sends it wants out now, cleanup or not. It
+    /// says in one line what may be left (`leftBehind`), then exits with 128 + the signal.
+    static func exitingAtOnce(_ leftBehind: String) -> @Sendable (Int32) -> Void {
+        { number in
+            ChaosLabCommand.printError("\(Interrupted.name(of: number)) while stopping: exiting at once; \(leftBehind).")
+            exit(128 + number)
         }
     }
 }

@@ -7,7 +7,7 @@ struct UpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up",
         abstract: "Start the stack and wait until every service runs and is healthy.",
-        discussion: "On failure, or on SIGINT/SIGTERM while waiting, the stack is removed (volumes included) unless --keep-on-failure is given."
+        discussion: "On failure, or on SIGINT, SIGTERM or SIGHUP while waiting, the stack is removed (volumes included) unless --keep-on-failure is given; a second signal exits at once. Refused while another command of the lab uses the project."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -36,25 +36,15 @@ struct UpCommand: AsyncParsableCommand {
             let chosen = try FixtureKnob.parse(knobs.isEmpty ? [inherited ?? ""] : knobs)
             options.environment.merge(FixtureKnob.environment(chosen)) { _, new in new }
         }
-        let work = Task { try await driver.up(options) }
-        let trap = SignalTrap(
-            onFirst: { [keepOnFailure] _ in
-                ChaosLabCommand.printError(keepOnFailure ? "stopping; the stack stays for inspection…" : "stopping; removing the stack…")
-                work.cancel()
-            },
-            onRepeat: { _ in ChaosLabCommand.printError("still stopping; please wait.") }
-        )
-        let report: StackUpReport
-        do {
-            report = try await work.value
-            trap.cancel()
-        } catch {
-            trap.cancel()
-            if let signal = trap.caught {
-                let fate = keepOnFailure ? "the stack was left in place" : "the stack was removed"
-                throw Interrupted(signal: signal, cleanedUp: fate)
+        let fate = keepOnFailure ? "the stack was left in place" : "the stack was removed"
+        let (report, _) = try await ProjectLock.holding(driver.projectName) {
+            try await SignalTrap.cancellingOnSignal(
+                notice: keepOnFailure ? "stopping; the stack stays for inspection…" : "stopping; removing the stack…",
+                leftBehind: "the stack of project \(driver.projectName) may remain; `chaoslab down --project \(driver.projectName)` removes it",
+                ifThrown: fate
+            ) { [options] in
+                try await driver.up(options)
             }
-            throw error
         }
         print("Project \(driver.projectName) is up in \(String(format: "%.1f", report.elapsed.seconds)) s.")
         let file = try? ComposeFile.load(path: driver.configuration.composeFile, environment: nil)

@@ -45,4 +45,11 @@ public struct SelfTestOutcome: Sendable, Codable, Hashable {
     public var asExpected: Bool {
         result.verdict == expected
     }
+
+    /// The cell as a verdict on the lab: ``Verdict/pass`` when the check reached the verdict
+    /// it must, ``Verdict/inconclusive`` when it concluded nothing, ``Verdict/fail`` when it
+    /// concluded otherwise.
+    public var standing: Verdict {
+        asExpected ? .pass : result.verdict == .inconclusive ? .inconclusive : .fail
+    }
 }

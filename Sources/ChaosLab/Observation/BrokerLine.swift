@@ -13,12 +13,53 @@ public struct BrokerLine: Sendable {
     public let http: HTTPProbe
     /// `rabbitmqctl` in the broker's container.
     public let probe: BrokerProbe
+    /// The login in use: the stack's, or the lab's own once the broker refused that.
+    let login: BrokerLogin
 
-    public init(stack: any StackDriver, roles: StackRoles, http: HTTPProbe) {
+    /// - Parameter runID: names the user the lab adds if the broker refuses the stack's login.
+    public init(stack: any StackDriver, roles: StackRoles, http: HTTPProbe, runID: String) {
         self.stack = stack
         self.roles = roles
         self.http = http
         self.probe = BrokerProbe(stack: stack, broker: ServiceTarget(service: roles.broker))
+        self.login = BrokerLogin(stack: roles.credentials, runID: runID)
+    }
+
+    /// Connects as the stack's broker user; if the broker refuses that login, adds the lab's
+    /// own user and connects as it.
+    /// - Throws: ``ObservationUnavailable`` when no login works or the broker has no address;
+    ///   the connection's error when the broker is merely not answering yet.
+    public func connect(connectionName: String) async throws -> AMQPConnection {
+        do {
+            return try await AMQPConnection.connect(configuration(connectionName: connectionName))
+        } catch let error as AMQPError {
+            guard case .loginRefused = error.code else { throw error }
+            guard !(await login.usesLabUser) else {
+                throw ObservationUnavailable(reason: "the broker refused even the lab's own user: \(error)")
+            }
+            let refused = await login.current.user
+            do {
+                _ = try await login.switchToLabUser(through: probe)
+            } catch {
+                throw ObservationUnavailable(reason: "the broker refused the login \(refused), and the lab could not add a user of its own with rabbitmqctl: \(error)")
+            }
+            return try await AMQPConnection.connect(configuration(connectionName: connectionName))
+        }
+    }
+
+    /// Which login the lab uses, for the report.
+    public var loginDescription: String {
+        get async {
+            let user = await login.current.user
+            return await login.usesLabUser
+                ? "\(user), a user the lab added because the broker refused \(roles.credentials.user)"
+                : user
+        }
+    }
+
+    /// Removes the user the lab added, if it added one.
+    public func removeLabUser() async {
+        await login.removeLabUser(through: probe)
     }
 
     /// The broker container's address, if it runs and has one.
@@ -28,7 +69,7 @@ public struct BrokerLine: Sendable {
 
     /// A client configuration for the stack's login.
     public func configuration(connectionName: String) async throws -> AMQPConfiguration {
-        let credentials = roles.credentials
+        let credentials = await login.current
         let address = try await containerAddress()
         guard let host = address ?? roles.brokerAccess?.host else {
             throw ObservationUnavailable(reason: "the broker service \(roles.broker) has no running container with an address, and no published AMQP port")
@@ -49,7 +90,7 @@ public struct BrokerLine: Sendable {
     /// The management API as the stack's login, at the container's port 15672 or the
     /// published management URL; `nil` when neither is known.
     public func management(timeout: Duration = .seconds(3)) async -> ManagementAPI? {
-        let credentials = roles.credentials
+        let credentials = await login.current
         let address = try? await containerAddress()
         guard let base = address.map({ "http://\($0):15672" }) ?? roles.brokerAccess?.managementURL else { return nil }
         return ManagementAPI(baseURL: base, user: credentials.user, password: credentials.password, virtualHost: credentials.virtualHost, http: http, timeout: timeout)

@@ -40,9 +40,9 @@ public actor BrokerObserver {
     /// the observer says why in ``unavailable``.
     /// - Parameter runID: the run whose tokens the lab looks for in message bodies.
     public static func start(stack: any StackDriver, roles: StackRoles, runID: String, logger: Logger) async -> BrokerObserver {
-        let line = BrokerLine(stack: stack, roles: roles, http: HTTPProbe())
+        let line = BrokerLine(stack: stack, roles: roles, http: HTTPProbe(), runID: runID)
         let broker = FirehoseTap.Broker(
-            configuration: { try await line.configuration(connectionName: "chaoslab firehose") },
+            connect: { try await line.connect(connectionName: "chaoslab firehose") },
             enableTracing: { try await line.setTracing(true) },
             disableTracing: { try? await line.setTracing(false) }
         )
@@ -59,6 +59,7 @@ public actor BrokerObserver {
     /// Stops watching and switches the broker's tracing off.
     public func stop() async {
         await tap?.stop()
+        await line.removeLabUser()
         try? await line.http.shutdown()
     }
 

@@ -12,19 +12,20 @@ public import Logging
 public actor FirehoseTap {
     /// How the tap reaches the broker and switches tracing.
     public struct Broker: Sendable {
-        /// A fresh client configuration (the broker's address can change when it restarts).
-        public var configuration: @Sendable () async throws -> AMQPConfiguration
+        /// A fresh connection (the broker's address can change when it restarts). Throwing
+        /// ``ObservationUnavailable`` means trying again is pointless.
+        public var connect: @Sendable () async throws -> AMQPConnection
         /// Switches tracing on for the virtual host.
         public var enableTracing: @Sendable () async throws -> Void
         /// Switches it off; failures are the broker's business once the lab is done.
         public var disableTracing: @Sendable () async -> Void
 
         public init(
-            configuration: @escaping @Sendable () async throws -> AMQPConfiguration,
+            connect: @escaping @Sendable () async throws -> AMQPConnection,
             enableTracing: @escaping @Sendable () async throws -> Void,
             disableTracing: @escaping @Sendable () async -> Void
         ) {
-            self.configuration = configuration
+            self.connect = connect
             self.enableTracing = enableTracing
             self.disableTracing = disableTracing
         }
@@ -43,6 +44,8 @@ public actor FirehoseTap {
     private var gapList: [ObservationGap] = []
     private var armedAt: Date?
     private var lastProblem: String?
+    /// Set when arming failed in a way that retrying cannot mend.
+    private var isHopeless = false
     private var pump: Task<Void, Never>?
     private var connection: AMQPConnection?
 
@@ -64,6 +67,7 @@ public actor FirehoseTap {
             try await waitUntilArmed(after: .distantPast, deadline: deadline)
         } catch {
             let problem = lastProblem ?? "no answer within \(Int(deadline.seconds)) s"
+            // Anything but a hopeless tap gives the pump its full deadline.
             await stop()
             throw ObservationUnavailable(reason: "the firehose could not be switched on: \(problem)")
         }
@@ -91,12 +95,18 @@ public actor FirehoseTap {
     /// Waits until the tap is armed by a connection made after `date` (after a broker restart,
     /// pass the restart's time).
     public nonisolated func waitUntilArmed(after date: Date, deadline: Duration) async throws {
-        try await Wait.until("the firehose to be armed", deadline: deadline, every: .milliseconds(100)) {
+        // `false` ends the wait too: the tap gave up, and waiting longer cannot help.
+        let armed = try await Wait.until("the firehose to be armed", deadline: deadline, every: .milliseconds(100)) {
             await self.isArmed(after: date)
+        }
+        if !armed, let reason = await hopelessReason {
+            throw ObservationUnavailable(reason: reason)
         }
     }
 
+    /// `true` once armed after `date`, `false` if the tap gave up, `nil` meanwhile.
     private func isArmed(after date: Date) -> Bool? {
+        if isHopeless { return false }
         guard let armedAt, armedAt > date else { return nil }
         return true
     }
@@ -110,6 +120,10 @@ public actor FirehoseTap {
             if stored[middle].receivedAt < since { low = middle + 1 } else { high = middle }
         }
         return Array(stored[low...])
+    }
+
+    private var hopelessReason: String? {
+        isHopeless ? lastProblem ?? "the firehose cannot be armed" : nil
     }
 
     /// Every stretch of time the tap was not watching, oldest first.
@@ -128,6 +142,11 @@ public actor FirehoseTap {
                 }
             } catch is CancellationError {
                 return
+            } catch let unavailable as ObservationUnavailable where armedAt == nil && gapList.isEmpty {
+                // Never armed, and no way to: say so at once instead of retrying to the deadline.
+                lastProblem = unavailable.reason
+                isHopeless = true
+                return
             } catch {
                 disarm(because: String(describing: error))
                 try? await Task.sleep(for: .milliseconds(250))
@@ -139,8 +158,7 @@ public actor FirehoseTap {
     private func arm() async throws -> AMQPConnection {
         await connection?.close()
         connection = nil
-        let configuration = try await broker.configuration()
-        let connection = try await AMQPConnection.connect(configuration)
+        let connection = try await broker.connect()
         self.connection = connection
         do {
             try await broker.enableTracing()

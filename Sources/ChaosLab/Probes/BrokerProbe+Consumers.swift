@@ -25,11 +25,19 @@ extension BrokerProbe {
 
     /// Switches the firehose on (`on`) or off for `virtualHost`.
     public func trace(_ on: Bool, virtualHost: String) async throws {
-        let arguments = ["rabbitmqctl", "-q", on ? "trace_on" : "trace_off", "-p", virtualHost]
+        try await run([on ? "trace_on" : "trace_off", "-p", virtualHost])
+    }
+
+    /// Runs `rabbitmqctl -q <arguments>` in the broker's container.
+    /// - Throws: ``BrokerProbeError`` when it exits with an error.
+    public func run(_ command: [String]) async throws {
+        let arguments = ["rabbitmqctl", "-q"] + command
         let result = try await stack.exec(broker, arguments, timeout: timeout)
         guard result.succeeded else {
+            // A password never goes into an error message.
+            let shown = command.first == "add_user" ? Array(arguments.prefix(4)) + ["…"] : arguments
             throw BrokerProbeError(
-                command: arguments.joined(separator: " "),
+                command: shown.joined(separator: " "),
                 reason: "it exited with \(result.status) and said: \(result.lastErrorLines(3).joined(separator: " | "))"
             )
         }

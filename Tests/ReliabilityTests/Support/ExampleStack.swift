@@ -27,7 +27,9 @@ enum ExampleStack {
         let configuration = ComposeConfiguration(projectName: ComposeConfiguration.stackProjectName(for: file), composeFile: file)
         let logger = Logger(label: "chaoslab.tests.\(name)")
         let session = LabSession(stack: ComposeDriver(configuration: configuration, logger: logger), roles: roles, logger: logger)
-        let results = try await session.run(CheckCatalogue.all)
+        // Its own project, so its own lock: the session takes it. A run that stopped early or
+        // left the example behind fails the test.
+        let results = try await session.run(CheckCatalogue.all).completeResults()
         return Dictionary(results.map { ($0.check, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
