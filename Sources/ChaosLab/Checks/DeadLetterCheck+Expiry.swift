@@ -5,24 +5,23 @@ extension DeadLetterCheck {
     /// With the workers stopped (so nothing is consumed), publishes straight to the work queue:
     /// one message with a per-message TTL, then, if the queue is bounded, one message more than
     /// `x-max-length`. Each must reach the dead-letter queue with the matching `x-death` reason.
-    func expiryAndOverflow(in context: CheckContext, workQueue: QueueStatus, deadLetterQueue: String) async throws -> [PartFinding] {
-        guard let access = context.roles.brokerAccess else {
-            return [PartFinding(passed: nil, sentence: "The lab has no broker login for this stack, so expiry and overflow were not tried.")]
-        }
+    func expiryAndOverflow(in context: CheckContext, topology: DeadLetterTopology, deadLetterQueue: String) async throws -> [PartFinding] {
+        let workQueue = topology.workQueue
         try await context.stopWorkers()
         try await context.broker.purge(workQueue.name)
-        return try await BrokerClient.withClient(access, connectionName: "chaoslab dead-letter") { client in
+        return try await BrokerClient.withClient(context.observer.line, connectionName: "chaoslab dead-letter") { client in
             // Leftovers of this run's poison part, so each part finds only its own message.
             let prefix = String(context.token(name, 0).dropLast(1))
             _ = try await client.take(from: deadLetterQueue) { $0.contains(prefix) }
-            var findings = [try await expiry(client: client, context: context, workQueue: workQueue, deadLetterQueue: deadLetterQueue)]
-            findings.append(try await overflow(client: client, context: context, workQueue: workQueue, deadLetterQueue: deadLetterQueue))
+            var findings = [try await expiry(client: client, context: context, topology: topology, deadLetterQueue: deadLetterQueue)]
+            findings.append(try await overflow(client: client, context: context, topology: topology, deadLetterQueue: deadLetterQueue))
             try await client.purge(workQueue.name)
             return findings
         }
     }
 
-    private func expiry(client: BrokerClient, context: CheckContext, workQueue: QueueStatus, deadLetterQueue: String) async throws -> PartFinding {
+    private func expiry(client: BrokerClient, context: CheckContext, topology: DeadLetterTopology, deadLetterQueue: String) async throws -> PartFinding {
+        let workQueue = topology.workQueue
         let token = context.token(name, 100)
         let clock = ContinuousClock()
         let start = clock.now
@@ -39,7 +38,7 @@ extension DeadLetterCheck {
                 ?? "not in \(deadLetterQueue) after \(String(format: "%.1f", waited.seconds)) s; \(workQueue.name) holds \(left)",
         ] + (problem.map { ["reading \(deadLetterQueue) failed: \($0)"] } ?? []))
         guard let message = found?.first else {
-            let cause = workQueue.deadLetterExchange == nil ? ", because \(workQueue.name) has no x-dead-letter-exchange" : ""
+            let cause = topology.exchange == nil ? ", because \(workQueue.name) has no dead-letter exchange (neither argument nor policy)" : ""
             let fate = left == 0 ? "vanished (silent loss)\(cause)" : "is still in \(workQueue.name)"
             return PartFinding(passed: false, sentence: "A message with a \(Int(timeToLive.seconds * 1000)) ms TTL (\(token)) expired and \(fate); it never reached \(deadLetterQueue).", evidence: [evidence])
         }
@@ -50,12 +49,16 @@ extension DeadLetterCheck {
         return PartFinding(passed: true, sentence: "A message past its \(Int(timeToLive.seconds * 1000)) ms TTL reached \(deadLetterQueue) with reason expired.", figures: figures, evidence: [evidence])
     }
 
-    private func overflow(client: BrokerClient, context: CheckContext, workQueue: QueueStatus, deadLetterQueue: String) async throws -> PartFinding {
-        guard let limit = workQueue.maxLength else {
-            return PartFinding(passed: nil, sentence: "\(workQueue.name) has no x-max-length, so there is no overflow to dead-letter.")
+    private func overflow(client: BrokerClient, context: CheckContext, topology: DeadLetterTopology, deadLetterQueue: String) async throws -> PartFinding {
+        let workQueue = topology.workQueue
+        guard let limit = workQueue.effectiveMaxLength else {
+            return PartFinding(passed: nil, sentence: "\(workQueue.name) has no x-max-length (argument or policy), so there is no overflow to dead-letter.")
         }
-        if let policy = workQueue.arguments["x-overflow"], policy != "drop-head" {
-            return PartFinding(passed: nil, sentence: "\(workQueue.name) overflows with \(policy) (refuses new messages), so overflow dead-letters nothing.")
+        // drop-head dead-letters the oldest message; reject-publish-dlx refuses the newest and
+        // dead-letters it; reject-publish refuses it and dead-letters nothing.
+        let overflow = workQueue.effectiveOverflow
+        guard overflow == .dropHead || overflow == .rejectPublishDeadLetter else {
+            return PartFinding(passed: nil, sentence: "\(workQueue.name) overflows with \(overflow.text) (refuses new messages), so overflow dead-letters nothing.")
         }
         guard limit <= largestMaxLength else {
             return PartFinding(passed: nil, sentence: "\(workQueue.name) holds up to \(limit) messages, more than the \(largestMaxLength) the lab publishes to see an overflow.")
@@ -68,7 +71,9 @@ extension DeadLetterCheck {
             try await client.publish(token, to: workQueue.name)
         }
         let publishTime = clock.now - start
-        let oldest = tokens[0]
+        // The message the overflow must dead-letter: the oldest, or the one refused.
+        let oldest = overflow == .dropHead ? tokens[0] : tokens[tokens.count - 1]
+        let which = overflow == .dropHead ? "the oldest" : "the refused newest"
         let (found, problem) = await Self.waitForDeadLetter(oldest, in: deadLetterQueue, client: client, deadline: deadline)
         let held = try await context.broker.queue(named: workQueue.name)?.total ?? 0
         let figures = [
@@ -78,17 +83,17 @@ extension DeadLetterCheck {
         ]
         let evidence = Evidence(source: "broker", title: "\(tokens.count) messages on \(workQueue.name) (x-max-length \(limit)), no consumers", lines: [
             "\(workQueue.name) held \(held) afterwards",
-            found?.first.map { "the oldest, \(oldest), in \(deadLetterQueue) with x-death: " + $0.deaths.map(\.description).joined(separator: " | ") }
-                ?? "the oldest, \(oldest), is not in \(deadLetterQueue)",
+            found?.first.map { "\(which), \(oldest), in \(deadLetterQueue) with x-death: " + $0.deaths.map(\.description).joined(separator: " | ") }
+                ?? "\(which), \(oldest), is not in \(deadLetterQueue)",
         ] + (problem.map { ["reading \(deadLetterQueue) failed: \($0)"] } ?? []))
         guard let message = found?.first else {
-            let cause = workQueue.deadLetterExchange == nil ? " (silent loss: \(workQueue.name) has no x-dead-letter-exchange)" : ""
-            return PartFinding(passed: false, sentence: "Publishing \(tokens.count) messages onto \(workQueue.name) (x-max-length \(limit)) dropped the oldest, \(oldest), without dead-lettering it\(cause).", figures: figures, evidence: [evidence])
+            let cause = topology.exchange == nil ? " (silent loss: \(workQueue.name) has no dead-letter exchange, argument or policy)" : ""
+            return PartFinding(passed: false, sentence: "Publishing \(tokens.count) messages onto \(workQueue.name) (x-max-length \(limit)) dropped \(which), \(oldest), without dead-lettering it\(cause).", figures: figures, evidence: [evidence])
         }
         if let problem = Self.deathProblem(message.deaths, queue: workQueue.name, reason: "maxlen", count: 1) {
             return PartFinding(passed: false, sentence: "The overflowing message \(oldest) reached \(deadLetterQueue) but \(problem).", figures: figures, evidence: [evidence])
         }
-        return PartFinding(passed: true, sentence: "One message past x-max-length \(limit) pushed the oldest into \(deadLetterQueue) with reason maxlen.", figures: figures, evidence: [evidence])
+        return PartFinding(passed: true, sentence: "One message past x-max-length \(limit) (overflow \(overflow.text)) sent \(which) into \(deadLetterQueue) with reason maxlen.", figures: figures, evidence: [evidence])
     }
 
     /// Polls `queue` until a message carrying `token` is taken off it; on timeout returns the

@@ -34,22 +34,25 @@ public struct DeadLetterCheck: ReliabilityCheck {
     public var mutants: [FixtureKnob] { [.requeuePoison, .noDeadLetter] }
 
     public func run(in context: CheckContext) async throws -> CheckOutcome {
-        guard let deadLetterQueue = context.roles.deadLetterQueue else {
-            return .notApplicable("The stack declares no dead-letter queue, so it does not claim dead-lettering.")
-        }
+        try context.requireObservation()
         guard let workQueue = try await context.broker.queue(named: context.roles.workQueue) else {
             throw CheckSetupError(reason: "The broker has no queue named \(context.roles.workQueue).")
         }
-        guard try await context.broker.queue(named: deadLetterQueue) != nil else {
-            return .fail("The dead-letter queue \(deadLetterQueue) does not exist on the broker.")
+        var bindings: [Binding] = []
+        if let exchange = workQueue.effectiveDeadLetterExchange {
+            bindings = try await context.broker.bindings(fromExchange: exchange)
         }
-        let declaration = Evidence(source: "broker", title: "\(workQueue.name) as declared (rabbitmqctl list_queues arguments)", lines:
-            workQueue.arguments.isEmpty ? ["no arguments: no x-dead-letter-exchange, no x-max-length"]
-                : workQueue.arguments.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" })
-
-        var findings = [try await poison(in: context, workQueue: workQueue, deadLetterQueue: deadLetterQueue)]
-        findings += try await expiryAndOverflow(in: context, workQueue: workQueue, deadLetterQueue: deadLetterQueue)
-
+        let queues = try await context.broker.queues().map(\.name)
+        let topology = DeadLetterTopology.resolve(workQueue: workQueue, declared: context.roles.deadLetterQueue, bindings: bindings, queues: queues)
+        let declaration = Evidence(source: "broker", title: "\(workQueue.name)'s dead-letter topology, as the broker holds it", lines: topology.lines)
+        guard let deadLetterQueue = topology.deadLetterQueue else {
+            return CheckOutcome(verdict: .notApplicable, reason: "The stack claims no dead-lettering: the roles name no dead-letter queue, \(workQueue.name) has no dead-letter exchange (argument or policy), and no queue on the broker is named like one.", evidence: [declaration])
+        }
+        guard queues.contains(deadLetterQueue) else {
+            return .fail("The dead-letter queue \(deadLetterQueue) does not exist on the broker.", evidence: [declaration])
+        }
+        var findings = [try await poison(in: context, topology: topology, deadLetterQueue: deadLetterQueue)]
+        findings += try await expiryAndOverflow(in: context, topology: topology, deadLetterQueue: deadLetterQueue)
         return CheckOutcome(parts: findings, evidence: [declaration])
     }
 }

@@ -12,7 +12,28 @@ public struct BrokerClient: Sendable {
 
     /// Connects with the stack's own credentials.
     public static func connect(_ access: BrokerAccess, connectionName: String) async throws -> BrokerClient {
-        let connection = try await AMQPConnection.connect(access.configuration(connectionName: connectionName))
+        try await open(AMQPConnection.connect(access.configuration(connectionName: connectionName)))
+    }
+
+    /// Runs `body` with a client connected the way the lab watches the broker (its container's
+    /// address, the lab's own user if the stack's is refused), and closes it afterwards.
+    public static func withClient<Result: Sendable>(
+        _ line: BrokerLine, connectionName: String, _ body: (BrokerClient) async throws -> Result
+    ) async throws -> Result {
+        let client = try await open(line.connect(connectionName: connectionName))
+        do {
+            let result = try await body(client)
+            await client.close()
+            return result
+        } catch {
+            await client.close()
+            throw error
+        }
+    }
+
+    /// A client on `connection`: one channel with publisher confirms. Closes the connection if
+    /// that channel cannot be opened.
+    static func open(_ connection: AMQPConnection) async throws -> BrokerClient {
         do {
             let channel = try await connection.openChannel()
             try await channel.enablePublisherConfirms()

@@ -18,19 +18,49 @@ public struct BrokerProbe: Sendable {
         self.timeout = timeout
     }
 
-    /// Every queue of the default virtual host.
+    /// Every queue of the default virtual host, with live counts (the management API's lag
+    /// by its statistics interval) and the definition of the policy that applies to each.
     public func queues() async throws -> [QueueStatus] {
         let rows = try await list(
-            "list_queues", columns: ["name", "durable", "messages_ready", "messages_unacknowledged", "consumers", "arguments"]
+            "list_queues", columns: ["name", "durable", "messages_ready", "messages_unacknowledged", "consumers", "arguments", "policy"]
         )
+        let named = Set(rows.compactMap { ($0["policy"] as? String).flatMap { $0.isEmpty ? nil : $0 } })
+        let definitions = named.isEmpty ? [:] : try await policyDefinitions()
         return rows.map { row in
-            QueueStatus(
+            let policy = (row["policy"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+            return QueueStatus(
                 name: row["name"] as? String ?? "",
                 durable: row["durable"] as? Bool ?? false,
                 ready: (row["messages_ready"] as? NSNumber)?.intValue ?? 0,
                 unacknowledged: (row["messages_unacknowledged"] as? NSNumber)?.intValue ?? 0,
                 consumers: (row["consumers"] as? NSNumber)?.intValue ?? 0,
-                arguments: Self.arguments(row["arguments"])
+                arguments: Self.arguments(row["arguments"]),
+                policy: policy,
+                effectivePolicyDefinition: policy.flatMap { definitions[$0] } ?? [:]
+            )
+        }
+    }
+
+    /// Each policy's definition by name, values as text (`rabbitmqctl list_policies`).
+    func policyDefinitions() async throws -> [String: [String: String]] {
+        var definitions: [String: [String: String]] = [:]
+        for row in try await list("list_policies", columns: []) {
+            guard let name = row["name"] as? String else { continue }
+            let text = row["definition"] as? String ?? ""
+            let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? (row["definition"] as? [String: Any] ?? [:])
+            definitions[name] = Self.arguments(object)
+        }
+        return definitions
+    }
+
+    /// The bindings whose source is `exchange` (`rabbitmqctl list_bindings`).
+    public func bindings(fromExchange exchange: String) async throws -> [Binding] {
+        try await list("list_bindings", columns: ["source_name", "destination_name", "destination_kind", "routing_key"]).compactMap { row in
+            guard (row["source_name"] as? String) == exchange, let destination = row["destination_name"] as? String else { return nil }
+            return Binding(
+                source: exchange, destination: destination,
+                destinationType: Binding.DestinationType(text: row["destination_kind"] as? String ?? ""),
+                routingKey: row["routing_key"] as? String ?? ""
             )
         }
     }
