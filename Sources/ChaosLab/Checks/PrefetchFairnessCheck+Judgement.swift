@@ -65,18 +65,17 @@ extension PrefetchFairnessCheck {
 
         var problems: [String] = []
         if !sentToBusy.isEmpty {
-            let lateness = sentToBusy.compactMap { delivery in delivery.token.flatMap { seen.publishedAt[$0] }.map { delivery.at.timeIntervalSince($0) } }.max()
-            let waited = lateness.map { String(format: " up to %.1f s after they were published", $0) } ?? ""
-            problems.append("the broker sent \(seen.busyWorker) \(sentToBusy.count) short task\(sentToBusy.count == 1 ? "" : "s") while it was busy with \(seen.long)\(waited)")
+            problems.append("the broker sent \(seen.busyWorker) \(sentToBusy.count) short task\(sentToBusy.count == 1 ? "" : "s") (\(sentToBusy.compactMap(\.token).prefix(3).joined(separator: ", "))) while it was busy with \(seen.long)")
+        }
+        let unlimited = seen.consumers.filter { $0.facts.effectiveLimit == nil }
+        if !unlimited.isEmpty {
+            let names = unlimited.map(\.service).joined(separator: " and ")
+            let autoAck = unlimited.allSatisfy { !$0.facts.acknowledges } ? ", and consume with auto-ack, so the broker never even counts unacknowledged deliveries" : ""
+            problems.append("\(names)\(unlimited.count == 1 ? "'s consumer has" : "'s consumers have") no prefetch limit (basic.qos prefetch_count 0\(autoAck)): set basic.qos prefetch_count=1 before consuming")
         }
         for (service, facts) in seen.consumers {
-            switch facts.effectiveLimit {
-            case nil:
-                problems.append("\(service)'s consumer has no prefetch limit (basic.qos prefetch_count 0\(facts.acknowledges ? "" : ", and auto-ack, so the broker never even counts unacknowledged deliveries")): set basic.qos prefetch_count=1 before consuming")
-            case let limit? where limit > 1:
+            if let limit = facts.effectiveLimit, limit > 1 {
                 problems.append("\(service)'s consumer may hold \(limit) unacknowledged deliveries (prefetch \(limit)), expected 1")
-            default:
-                break
             }
         }
         for (owner, most) in mostUnacked.sorted(by: { $0.key < $1.key }) where most > 1 {
