@@ -18,11 +18,13 @@ struct CheckApplicabilityTests {
         #expect(CheckApplicability.assess(.reference(environment: [:])).allSatisfy { $0.status == .applies })
     }
 
-    @Test("no dead-letter queue: dead-letter does not apply")
-    func noDeadLetterQueue() {
+    @Test("no dead-letter queue in the roles: dead-letter is decided on the broker's topology")
+    func noDeadLetterQueue() throws {
         var roles = StackRoles.reference(environment: [:])
         roles.deadLetterQueue = nil
-        #expect(Self.status(roles, "dead-letter") == .notApplicable)
+        let deadLetter = try #require(CheckApplicability.assess(roles).first { $0.check == "dead-letter" })
+        #expect(deadLetter.status == .limited)
+        #expect(deadLetter.reasons.first?.contains("from the broker at run time") == true)
     }
 
     @Test("no proxy: traefik-routes does not apply and security skips the dashboard")
@@ -56,23 +58,30 @@ struct CheckApplicabilityTests {
         #expect(Self.status(roles, "persistence") == .applies)
     }
 
-    @Test("no poison template and no broker login: dead-letter cannot dead-letter anything")
+    @Test("no poison template: dead-letter tries expiry and overflow only; the broker login no longer matters")
     func deadLetterParts() {
         var roles = StackRoles.reference(environment: [:])
         roles.api?.poisonBodyTemplate = nil
         #expect(Self.status(roles, "dead-letter") == .limited)
         roles.brokerAccess = nil
-        #expect(Self.status(roles, "dead-letter") == .notApplicable)
+        #expect(Self.status(roles, "dead-letter") == .limited)
     }
 
-    @Test("workers that show no finished message and no redelivered flag limit the checks that count")
-    func evidence() throws {
+    @Test("what the workers print limits nothing: deliveries are seen on the broker")
+    func evidence() {
         var roles = StackRoles.reference(environment: [:])
-        roles.workerEvidence = WorkerEvidence(receivedPattern: RoleInference.anyTokenPattern)
-        #expect(Self.status(roles, "round-robin") == .limited)
-        let redelivery = try #require(CheckApplicability.assess(roles).first { $0.check == "redelivery" })
-        #expect(redelivery.reasons.count == 2)
-        #expect(redelivery.reasons.last?.contains("redelivered flag") == true)
+        roles.workerEvidence = WorkerEvidence()
+        for check in ["round-robin", "prefetch-fairness", "redelivery", "persistence", "dead-letter"] {
+            #expect(Self.status(roles, check) == .applies, "\(check)")
+        }
+    }
+
+    @Test("no API: persistence publishes itself, in part; the others cannot publish")
+    func noAPI() {
+        var roles = StackRoles.reference(environment: [:])
+        roles.api = nil
+        #expect(Self.status(roles, "persistence") == .limited)
+        #expect(Self.status(roles, "round-robin") == .notApplicable)
     }
 
     @Test("unknown essentials: no check can run")

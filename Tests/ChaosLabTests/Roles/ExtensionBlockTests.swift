@@ -128,7 +128,8 @@ struct ExtensionBlockTests {
         #expect(!resolution.findings.contains { $0.field == .proxyBaseURL })
         #expect(!resolution.missing.contains { [.proxyService, .proxyBaseURL, .deadLetterQueue].contains($0.field) })
         #expect(resolution.checks.first { $0.check == "traefik-routes" }?.status == .notApplicable)
-        #expect(resolution.checks.first { $0.check == "dead-letter" }?.status == .notApplicable)
+        // The broker's live topology still decides: a stack cannot declare its dead-lettering away.
+        #expect(resolution.checks.first { $0.check == "dead-letter" }?.status == .limited)
     }
 
     @Test("an essential role declared absent leaves no check to run")

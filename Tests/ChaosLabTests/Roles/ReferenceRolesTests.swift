@@ -51,7 +51,7 @@ struct ReferenceRolesTests {
         // fixtures' own log lines.
         #expect(roles.deadLetterQueue == nil)
         #expect(roles.api?.supportsWorkTime == false)
-        #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .donePattern])
+        #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .apiPoisonBodyTemplate])
     }
 
     @Test("the reference compose file still lints clean with its x-chaoslab block")

@@ -127,12 +127,13 @@ struct RolesAssembler {
             missing.append(MissingRole(field: .apiBaseURL, consequence: "The API publishes no port and is not behind the proxy, so the host cannot reach it.", checks: publishing))
         }
         if lacks(.deadLetterQueue) {
-            missing.append(MissingRole(field: .deadLetterQueue, consequence: "No dead-letter queue is known, so dead-lettering is not checked.", checks: ["dead-letter"]))
-        } else if table.text(.deadLetterQueue) != nil, table.text(.apiBaseURL) != nil, lacks(.apiPoisonBodyTemplate) {
+            missing.append(MissingRole(field: .deadLetterQueue, consequence: "No dead-letter queue is known from the files; the lab looks for it in the broker's live topology at run time.", checks: ["dead-letter"]))
+        }
+        if table.text(.apiBaseURL) != nil, lacks(.apiPoisonBodyTemplate) {
             missing.append(MissingRole(field: .apiPoisonBodyTemplate, consequence: "No poison message is known, so rejection into the dead-letter queue is not tried.", checks: ["dead-letter"]))
         }
         if table.text(.brokerService) != nil, lacks(.brokerAMQPPort) {
-            missing.append(MissingRole(field: .brokerAMQPPort, consequence: "The broker's AMQP port is not published, so the lab has no broker login of its own.", checks: ["dead-letter", "security"]))
+            missing.append(MissingRole(field: .brokerAMQPPort, consequence: "The broker's AMQP port is not published, so guest and weak logins are not tried from outside (the lab itself reaches the broker at its container's address).", checks: ["security"]))
         }
         if table.text(.brokerService) != nil, lacks(.brokerManagementURL) {
             missing.append(MissingRole(field: .brokerManagementURL, consequence: "The management API is not published, so guest is not tried there.", checks: ["security"]))
@@ -143,13 +144,6 @@ struct RolesAssembler {
             missing.append(MissingRole(field: .proxyBaseURL, consequence: "The proxy's plain HTTP entry point is not published, so routes are not checked.", checks: ["traefik-routes", "security"]))
         } else if table.text(.proxyBaseURL) != nil, lacks(.proxyRoutes) {
             missing.append(MissingRole(field: .proxyRoutes, consequence: "No route is known, so only an unknown path's 404 and Traefik's routers are checked.", checks: ["traefik-routes"]))
-        }
-        if lacks(.donePattern), lacks(.recordFile) {
-            missing.append(MissingRole(
-                field: .donePattern,
-                consequence: "The workers show no finished message (neither worker_evidence.done_pattern nor record_file), so no delivery counts as processed.",
-                checks: ["round-robin", "prefetch-fairness", "redelivery", "persistence", "dead-letter"]
-            ))
         }
         return missing
     }
