@@ -65,7 +65,7 @@ struct MessageTests {
         #expect(FixtureKnob.environmentValue([.transientMessages, .nonDurableQueue]) == "transient-messages,non-durable-queue")
         #expect(try FixtureKnob.parse([""]) == [])
         let error = try #require(throws: FixtureKnobError.self) { try FixtureKnob.parse(["auto-ack,autoack"]) }
-        #expect(error.description == #"Unknown fault knob "autoack"; known knobs: auto-ack, prefetch-unlimited, requeue-poison, transient-messages, non-durable-queue, no-dead-letter, idle-worker2, accept-empty-message, non-json-body, guest-remote, monitor-route-moved."#)
+        #expect(error.description == #"Unknown fault knob "autoack"; known knobs: auto-ack, prefetch-unlimited, requeue-poison, transient-messages, non-durable-queue, no-dead-letter, idle-worker2, accept-empty-message, non-json-body, answer-before-publish, guest-remote, monitor-route-moved."#)
         #expect(FixtureKnob.environment([.monitorRouteMoved]) == ["CHAOSLAB_KNOBS": "monitor-route-moved", "CHAOSLAB_MONITOR_PREFIX": "/moved"])
     }
 

@@ -9,6 +9,7 @@ extension LiveStackTests {
             let result = try await LiveStack.run(APIContractCheck())
             #expect(result.verdict == .pass, "\(result.summary)")
             #expect(result.figure("cases.failed")?.value == 0, "\(result.summary)")
+            #expect(result.figure("cases.unobserved")?.value == 0, "\(result.summary)")
             #expect((result.figure("cases")?.value ?? 0) >= 18, "\(result.summary)")
             #expect(result.figure("advice")?.value == 0, "\(result.summary)")
             #expect((result.figure("outage.answer")?.value ?? 99) <= 2, "\(result.summary)")
@@ -32,6 +33,18 @@ extension LiveStackTests {
             #expect(result.reason.hasPrefix("2 of 19 requests broke the contract: published body of the good message (direct and proxy): expected a JSON document or plain text carrying the message, got `{'id': '"), "\(result.reason)")
             #expect(result.reason.contains("which is not JSON but Python's str() of a dict (publish json.dumps(…) instead)"), "\(result.reason)")
             #expect(!result.reason.contains("POST"), "\(result.reason)")
+        }
+
+        @Test("fails when the API answers before it publishes (answer-before-publish)", .timeLimit(.minutes(5)))
+        func answerBeforePublish() async throws {
+            let result = try await LiveStack.run(APIContractCheck(), knobs: [.answerBeforePublish])
+            #expect(result.verdict == .fail, "\(result.summary)")
+            #expect(result.reason.hasPrefix("2 of 19 requests broke the contract: POST a good message (direct and proxy): expected 200 \"Message sent\", answered only once the broker saw the message published to chaoslab.work (50 ms margin), got answered 'Message sent' at "), "\(result.reason)")
+            #expect(result.reason.contains(" ms before the broker saw api-contract-"), "\(result.reason)")
+            #expect(result.reason.contains("the API does not wait for the broker"), "\(result.reason)")
+            #expect(!result.reason.contains("with the broker down"), "\(result.reason)")
+            let timeline = try #require(result.evidence.first { $0.title.hasPrefix("Each good message: sent, seen published") })
+            #expect(timeline.lines.count == 2 && timeline.lines.allSatisfy { $0.contains("answered ") && $0.contains(" ms before the publish") }, "\(timeline.lines)")
         }
     }
 }

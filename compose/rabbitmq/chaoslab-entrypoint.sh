@@ -37,9 +37,9 @@ for knob in ${CHAOSLAB_KNOBS:-}; do
         non-durable-queue) work_durable=false ;;
         no-dead-letter) work_dead_letter=false ;;
         guest-remote) guest_remote=true ;;
-        auto-ack | prefetch-unlimited | requeue-poison | transient-messages | idle-worker2 | accept-empty-message | non-json-body | monitor-route-moved) ;;
+        auto-ack | prefetch-unlimited | requeue-poison | transient-messages | idle-worker2 | accept-empty-message | non-json-body | answer-before-publish | monitor-route-moved) ;;
         *)
-            printf "chaoslab-entrypoint: unknown knob '%s' in CHAOSLAB_KNOBS (known: auto-ack, prefetch-unlimited, requeue-poison, transient-messages, non-durable-queue, no-dead-letter, idle-worker2, accept-empty-message, non-json-body, guest-remote, monitor-route-moved)\n" "$(trim "$knob")" >&2
+            printf "chaoslab-entrypoint: unknown knob '%s' in CHAOSLAB_KNOBS (known: auto-ack, prefetch-unlimited, requeue-poison, transient-messages, non-durable-queue, no-dead-letter, idle-worker2, accept-empty-message, non-json-body, answer-before-publish, guest-remote, monitor-route-moved)\n" "$(trim "$knob")" >&2
             exit 64
             ;;
     esac

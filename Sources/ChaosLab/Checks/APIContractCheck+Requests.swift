@@ -9,11 +9,13 @@ extension APIContractCheck {
         var hint: String?
     }
 
-    func badInputs(token: String) -> [BadInput] {
+    /// The bad inputs, each carrying its own token where the input can carry one, so a
+    /// publish of it is told apart from the others'.
+    func badInputs(token: (Int) -> String) -> [BadInput] {
         [
-            BadInput(name: "bad JSON", body: #"{"message": "\#(token)""#),
+            BadInput(name: "bad JSON", body: #"{"message": "\#(token(0))""#),
             BadInput(name: "empty message", body: #"{"message": ""}"#),
-            BadInput(name: "missing message field", body: #"{"text": "\#(token)"}"#),
+            BadInput(name: "missing message field", body: #"{"text": "\#(token(2))"}"#),
             BadInput(
                 name: "oversized body (\(oversizedBytes / 1024) KiB)", body: #"{"message": "\#(String(repeating: "x", count: oversizedBytes))"}"#,
                 kind: .advice, hint: "a size limit keeps one client from filling the broker's memory and disk"
@@ -21,8 +23,10 @@ extension APIContractCheck {
         ]
     }
 
-    /// Health, authentication, each bad input and one good message, on one route.
-    func requestCases(api: APIRole, route: Route, context: CheckContext) async throws -> [Case] {
+    /// Health, authentication, each bad input and one good message, on one route; the bad
+    /// inputs and the good message judged against the firehose.
+    /// - Parameter index: the route's place (0 direct, 1 proxy), which numbers its tokens.
+    func requestCases(api: APIRole, route: Route, index: Int, context: CheckContext) async throws -> (cases: [Case], publishes: PublishJudgement) {
         let url = route.baseURL + route.messagePath
         let json = [("Content-Type", "application/json")] + route.hostHeader
         let credentials = api.user.map { (user: $0, password: api.password ?? "") }
@@ -45,42 +49,54 @@ extension APIContractCheck {
                 ))
             }
         }
-        // The workers are stopped, so only the API changes the work queue: each answer's depth
-        // is the next request's starting point.
-        var depth = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
-        func post(_ body: String) async throws -> (exchange: HTTPExchange?, before: Int, after: Int) {
-            let exchange = try? await context.http.send("POST", url, body: body, headers: json, basicAuth: credentials, timeout: .seconds(10))
-            let before = depth
-            depth = try await context.broker.queue(named: context.roles.workQueue)?.total ?? 0
-            return (exchange, before, depth)
+        let since = Date()
+        func post(_ body: String, token: String, _ purpose: Post.Purpose) async -> Post {
+            let at = Date()
+            do {
+                let exchange = try await context.http.send("POST", url, body: body, headers: json, basicAuth: credentials, timeout: .seconds(10))
+                return Post(purpose: purpose, attempt: PublishAttempt(token: token, at: at, status: exchange.status, detail: exchange.body, took: exchange.duration))
+            } catch {
+                return Post(purpose: purpose, attempt: PublishAttempt(token: token, at: at, status: nil, detail: error.description, took: .seconds(Date().timeIntervalSince(at))))
+            }
         }
-        for input in badInputs(token: context.token(name, 1)) {
-            let (exchange, before, after) = try await post(input.body)
-            let refused = exchange.map { (400..<500).contains($0.status) && $0.status != 401 } ?? false
-            let published = after - before
-            cases.append(Case(
-                route: route.name, name: "POST \(input.name)", expected: "4xx and nothing published",
-                observed: Self.describe(exchange) + (published == 0 ? ", nothing published" : " and published \(published) message\(published == 1 ? "" : "s")"),
-                passed: refused && published == 0, kind: input.kind, hint: input.hint
-            ))
+        var posts: [Post] = []
+        let base = 10 * (index + 1)
+        for (number, input) in badInputs(token: { context.token(name, base + $0) }).enumerated() {
+            posts.append(await post(input.body, token: context.token(name, base + number), .badInput(input)))
         }
-        let token = context.token(name, route.name == "direct" ? 2 : 3)
-        let (exchange, before, after) = try await post(api.body(token: token))
-        let sent = exchange.map { $0.status == 200 && $0.body.contains("Message sent") } ?? false
-        cases.append(Case(
-            route: route.name, name: "POST a good message", expected: "200 \"Message sent\" with the message already in \(context.roles.workQueue)",
-            observed: Self.describe(exchange) + ", \(context.roles.workQueue) went from \(before) to \(after) at the answer",
-            passed: sent && after == before + 1
-        ))
-        if let format = try await publishedFormat(of: token, route: route, context: context) {
-            cases.append(format)
+        let token = context.token(name, index == 0 ? 2 : 3)
+        let good = await post(api.body(token: token), token: token, .good)
+        posts.append(good)
+        if good.attempt.status == 200, context.observer.unavailable == nil {
+            _ = try? await Wait.until("the broker to see \(token) published", deadline: publishWait, every: .milliseconds(50)) {
+                await context.observer.publishes(since: good.attempt.at).contains { $0.token == token } ? true : nil
+            }
         }
-        return cases
+        let format = try await publishedFormat(of: token, route: route, context: context)
+        let judgement = judgePublishes(route: route.name, posts: posts, record: await publishRecord(since: since, context: context), workQueue: context.roles.workQueue)
+        cases += judgement.cases
+        if let format { cases.append(format) }
+        return (cases, judgement)
+    }
+
+    /// The firehose's publishes and gaps since `since`, read now, with the services behind
+    /// the publishing addresses.
+    func publishRecord(since: Date, context: CheckContext) async -> PublishRecord {
+        let readAt = Date()
+        let publishes = await context.observer.publishes(since: since)
+        var names: [String: String] = [:]
+        for host in Set(publishes.compactMap { $0.channel?.connection.peerHost }) {
+            names[host] = await context.observer.name(of: host)
+        }
+        return PublishRecord(
+            publishes: publishes.filter { $0.receivedAt <= readAt }, gaps: await context.observer.gaps(since: since),
+            unavailable: context.observer.unavailable, readAt: readAt, names: names
+        )
     }
 
     /// The good message's body as the broker holds it, taken off the work queue with the
     /// stack's broker login and judged; `nil` without a login or when the message is not there
-    /// (the depth case above already says so).
+    /// (the firehose's account says why).
     func publishedFormat(of token: String, route: Route, context: CheckContext) async throws -> Case? {
         guard let access = context.roles.brokerAccess else { return nil }
         let taken = try await BrokerClient.withClient(access, connectionName: "chaoslab-\(name)") { client in

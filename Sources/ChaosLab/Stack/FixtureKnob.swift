@@ -21,6 +21,9 @@ public enum FixtureKnob: String, Sendable, Hashable, Codable, CaseIterable {
     case acceptEmptyMessage = "accept-empty-message"
     /// The API publishes Python-`str(dict)`-style text instead of a JSON body.
     case nonJSONBody = "non-json-body"
+    /// The API answers "Message sent" at once and publishes about 300 ms later, in the
+    /// background.
+    case answerBeforePublish = "answer-before-publish"
     /// The broker has guest/guest as administrator and lets it log in from anywhere.
     case guestRemote = "guest-remote"
     /// Traefik routes the management UI under `/moved` instead of `/monitor`.

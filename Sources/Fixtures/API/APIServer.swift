@@ -10,7 +10,8 @@ enum APIServer {
         let messages = MessageEndpoint(
             credentials: BasicCredentials(user: configuration.apiUser, password: configuration.apiPassword),
             link: link, acceptsEmptyMessage: configuration.has(.acceptEmptyMessage),
-            publishesPythonRepr: configuration.has(.nonJSONBody), logger: logger)
+            publishesPythonRepr: configuration.has(.nonJSONBody),
+            answersBeforePublish: configuration.has(.answerBeforePublish), logger: logger)
         let health = HealthEndpoint(link: link)
         let router = Router()
         router.post("/api/message") { request, _ in await messages.respond(to: request) }

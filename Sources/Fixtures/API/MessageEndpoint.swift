@@ -14,7 +14,13 @@ struct MessageEndpoint: Sendable {
     let acceptsEmptyMessage: Bool
     /// The `non-json-body` knob: publish Python `str(dict)` text instead of JSON.
     let publishesPythonRepr: Bool
+    /// The `answer-before-publish` knob: answer at once and publish later in the background.
+    let answersBeforePublish: Bool
     let logger: Logger
+
+    /// How long the `answer-before-publish` knob waits before it publishes: far beyond the
+    /// lab's margin, and short enough that the message is queued before the lab reads it.
+    static let publishDelay: Duration = .milliseconds(300)
 
     /// Answers the request and logs its outcome in one line.
     func respond(to request: Request) async -> Response {
@@ -47,7 +53,14 @@ struct MessageEndpoint: Sendable {
         let work = WorkMessage(
             id: id, message: message.message, workMilliseconds: message.workMilliseconds ?? 0,
             poison: message.poison ?? false, sentAt: Timestamp.now())
-        switch await link.publish(publishesPythonRepr ? work.pythonReprBody : work.jsonBody, id: id) {
+        let outgoing = publishesPythonRepr ? work.pythonReprBody : work.jsonBody
+        // Only while connected: with the broker down the knob answers 503 like the reference,
+        // so it breaks the order of answer and publish and nothing else.
+        if answersBeforePublish, await link.isConnected {
+            publishLater(outgoing, id: id)
+            return id
+        }
+        switch await link.publish(outgoing, id: id) {
         case .confirmed:
             return id
         case .nacked:
@@ -56,6 +69,16 @@ struct MessageEndpoint: Sendable {
             throw .unavailable("The broker could not route the message to its queue (\(replyCode) \(replyText)).")
         case .unconfirmed(let reason), .unavailable(let reason):
             throw .unavailable(reason)
+        }
+    }
+
+    /// Publishes after ``publishDelay`` without anyone waiting for the outcome, which is only
+    /// logged.
+    private func publishLater(_ body: [UInt8], id: String) {
+        Task { [link, logger] in
+            try? await Task.sleep(for: Self.publishDelay)
+            let outcome = await link.publish(body, id: id)
+            logger.info("answer-before-publish: published id=\(id) after the answer: \(outcome)")
         }
     }
 

@@ -24,6 +24,10 @@ enum Knob: String, Sendable, Codable, Hashable, CaseIterable {
     /// The API publishes Python's `str(dict)` text (`{'id': '…', 'message': '…'}`) instead of
     /// JSON, as a student's `body=str(message)` does.
     case nonJSONBody = "non-json-body"
+    /// The API answers "Message sent" at once and publishes about 300 ms later in the
+    /// background, as an API that hands the publish to a thread and returns does: the client
+    /// is told the message is safe before the broker has it.
+    case answerBeforePublish = "answer-before-publish"
     /// The broker creates guest/guest and lets it log in from anywhere (broker side only).
     case guestRemote = "guest-remote"
     /// Traefik routes the management UI under `/moved` instead of `/monitor` (compose side only:

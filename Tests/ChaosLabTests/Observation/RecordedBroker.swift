@@ -23,10 +23,16 @@ struct RecordedBroker {
         ))
     }
 
-    mutating func publish(_ token: String, from channel: ChannelAddress, at seconds: Double, queue: String = "work") {
+    /// A publish of `token` (`nil`: a body without a lab token) with `queue` as its routing key,
+    /// routed by default to that queue.
+    mutating func publish(
+        _ token: String?, from channel: ChannelAddress, at seconds: Double, queue: String = "work",
+        exchange: String = "", routedTo routed: [String]? = nil, persistent: Bool = true
+    ) {
         events.append(BrokerEvent(
-            sequence: events.count, kind: .published, receivedAt: Self.start.addingTimeInterval(seconds),
-            routingKeys: [queue], routedQueues: [queue], channel: channel, user: "tasks", persistent: true, body: token, token: token
+            sequence: events.count, kind: .published, receivedAt: Self.start.addingTimeInterval(seconds), exchange: exchange,
+            routingKeys: [queue], routedQueues: routed ?? [queue], channel: channel, user: "tasks", persistent: persistent,
+            body: token.map { #"{"message": "\#($0)"}"# } ?? #"{"message": ""}"#, token: token
         ))
     }
 
