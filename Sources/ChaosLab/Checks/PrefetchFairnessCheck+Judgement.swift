@@ -20,6 +20,22 @@ extension PrefetchFairnessCheck {
         var gaps: [ObservationGap]
     }
 
+    /// The outcome for a stack that does not claim the property; `nil` when it does.
+    func notApplicable(to roles: StackRoles) -> CheckOutcome? {
+        guard roles.workers.count >= 2 else {
+            return .notApplicable("The stack has \(roles.workers.count) worker; fairness needs a busy worker and an idle one.")
+        }
+        guard roles.api?.supportsWorkTime == true else {
+            return .notApplicable("The API cannot ask for a long task, so a worker cannot be kept busy on purpose.")
+        }
+        return nil
+    }
+
+    /// The outcome when the API did not take the long task: no worker could be kept busy.
+    static func unpublished(_ long: PublishAttempt) -> CheckOutcome {
+        .inconclusive("The API did not acknowledge the long task (\(long.status.map(String.init) ?? "no response") \(long.detail.prefix(200))), so no worker could be kept busy; api-contract judges the API.")
+    }
+
     /// The verdict on what was seen: a pure function, so every path is tested without a broker.
     func judge(_ seen: Observation) -> CheckOutcome {
         let longDelivery = seen.deliveries.first { $0.token == seen.long }

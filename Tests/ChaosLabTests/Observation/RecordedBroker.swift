@@ -23,10 +23,10 @@ struct RecordedBroker {
         ))
     }
 
-    mutating func publish(_ token: String, from channel: ChannelAddress, at seconds: Double, queue: String = "work") {
+    mutating func publish(_ token: String, from channel: ChannelAddress, at seconds: Double, queue: String = "work", persistent: Bool = true) {
         events.append(BrokerEvent(
             sequence: events.count, kind: .published, receivedAt: Self.start.addingTimeInterval(seconds),
-            routingKeys: [queue], routedQueues: [queue], channel: channel, user: "tasks", persistent: true, body: token, token: token
+            routingKeys: [queue], routedQueues: [queue], channel: channel, user: "tasks", persistent: persistent, body: token, token: token
         ))
     }
 
