@@ -16,6 +16,8 @@ extension RedeliveryCheck {
         var deliveries: [MessageTrace]
         /// The work queue once the wait ended; `nil` when it could not be read.
         var held: QueueStatus?
+        /// Times the lab was not watching the broker.
+        var gaps: [ObservationGap]
     }
 
     /// The outcome for a stack that does not claim the property; `nil` when it does.
@@ -58,8 +60,11 @@ extension RedeliveryCheck {
         let completed = deliveries.first { $0.start > first.start && $0.outcome.isHandled }
         let redelivery = deliveries.first { $0.id == token && $0.start > first.start }
         let afterKill = seen.killAt.timeIntervalSince(first.start)
+        // An ack before the kill shows as the task settled by the worker's next delivery or a
+        // drain, or as an empty queue when no other producer keeps the queue busy.
+        let firstAcked = deliveries.first { $0.id == token && $0.start == first.start }?.outcome == .acked
 
-        if redelivery == nil, firstAcknowledges, (held?.total ?? 1) == 0 {
+        if redelivery == nil, firstAcknowledges, firstAcked || held?.total == 0 {
             return .killLandedLate(worker: first.worker, detail: "\(first.worker) acknowledged \(token) before the SIGKILL, \(String(format: "%.2f", afterKill)) s after receiving it")
         }
         var figures: [Figure] = [
@@ -89,7 +94,13 @@ extension RedeliveryCheck {
                 return concluded(.fail, "1 message lost: \(token) was delivered to \(first.worker), which consumes \(queue) with auto-ack (the broker's consumer list shows ack_required false), so the broker forgot it when it sent it; \(first.worker) was killed with SIGKILL \(String(format: "%.1f", afterKill)) s later and the message was never delivered again (waited \(Int(redeliveryDeadline.seconds)) s; \(depth))."
                     + Self.autoAckHint(autoAck.count, of: seen.consumers.count, queue: queue))
             }
-            return concluded(.fail, "\(token) was given back when \(first.worker) was killed, but no other worker received it within \(Int(redeliveryDeadline.seconds)) s: \(depth), with \(held?.consumers ?? 0) consumer\(held?.consumers == 1 ? "" : "s").")
+            guard let held else {
+                return concluded(.inconclusive, "No other worker received \(token) after \(first.worker) was killed, but \(queue) could not be read, so the lab cannot tell whether \(first.worker) had acknowledged \(token) before the SIGKILL.")
+            }
+            if let gap = seen.gaps.first(where: { ($0.to ?? .distantFuture) >= seen.killAt }) {
+                return concluded(.inconclusive, "No other worker was seen receiving \(token) after \(first.worker) was killed, but the lab was not watching the broker the whole time (\(gap)); \(depth).")
+            }
+            return concluded(.fail, "\(token) was given back when \(first.worker) was killed, but no other worker received it within \(Int(redeliveryDeadline.seconds)) s: \(depth), with \(held.consumers) consumer\(held.consumers == 1 ? "" : "s").")
         }
         guard redelivery.redelivered else {
             return concluded(.fail, "\(token) reached \(redelivery.worker) after the kill without the redelivered flag, so the broker did not see it as the killed worker's message: it was published again, not redelivered.")

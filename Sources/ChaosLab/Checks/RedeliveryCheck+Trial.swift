@@ -35,7 +35,7 @@ extension RedeliveryCheck {
             let held = try? await context.broker.queue(named: queue)
             let result = check.judge(TrialObservation(
                 token: token, queue: queue, attempt: attempt, first: first, consumers: consumers,
-                killAt: kill.at, deliveries: deliveries, held: held
+                killAt: kill.at, deliveries: deliveries, held: held, gaps: await context.observer.gaps(since: since)
             ))
             guard case .concluded(var outcome) = result else { return result }
             if let printed = await context.workerOutput(prefix: token, since: since) { outcome.evidence.append(printed) }
