@@ -20,6 +20,22 @@ extension PrefetchFairnessCheck {
         var gaps: [ObservationGap]
     }
 
+    /// The outcome for a stack that does not claim the property; `nil` when it does.
+    func notApplicable(to roles: StackRoles) -> CheckOutcome? {
+        guard roles.workers.count >= 2 else {
+            return .notApplicable("The stack has \(roles.workers.count) worker; fairness needs a busy worker and an idle one.")
+        }
+        guard roles.api?.supportsWorkTime == true else {
+            return .notApplicable("The API cannot ask for a long task, so a worker cannot be kept busy on purpose.")
+        }
+        return nil
+    }
+
+    /// The outcome when the API did not take the long task: no worker could be kept busy.
+    static func unpublished(_ long: PublishAttempt) -> CheckOutcome {
+        .inconclusive("The API did not acknowledge the long task (\(long.status.map(String.init) ?? "no response") \(long.detail.prefix(200))), so no worker could be kept busy; api-contract judges the API.")
+    }
+
     /// The verdict on what was seen: a pure function, so every path is tested without a broker.
     func judge(_ seen: Observation) -> CheckOutcome {
         let longDelivery = seen.deliveries.first { $0.token == seen.long }
@@ -85,7 +101,8 @@ extension PrefetchFairnessCheck {
             problems.append("\(unprocessed.count) short task\(unprocessed.count == 1 ? " was" : "s were") never seen processed (first: \(unprocessed[0]))")
         }
         if !problems.isEmpty {
-            if seen.consumers.isEmpty && sentToBusy.isEmpty && !seen.gaps.isEmpty {
+            // Tasks not seen processed are the only problem: they may have been processed unseen.
+            if problems.count == 1, !unprocessed.isEmpty, !seen.gaps.isEmpty {
                 return .inconclusive("The lab was not watching the broker the whole time (\(seen.gaps[0])): " + problems.joined(separator: "; ") + ".", figures: figures, evidence: evidence, messages: messages)
             }
             return .fail("Prefetch=1 is not enforced: " + problems.joined(separator: "; ") + ".", figures: figures, evidence: evidence, messages: messages)
@@ -95,8 +112,11 @@ extension PrefetchFairnessCheck {
         }
         let most = mostUnacked.values.max() ?? 0
         let others = seen.workers.filter { $0 != seen.busyWorker }.joined(separator: " and ")
+        // Short tasks the busy worker took as its long task ended (inside the margin, or after).
+        let atEnd = Set(seen.deliveries.filter { $0.channel == busyChannel && $0.token != seen.long }.compactMap(\.token)).count
+        let taken = atEnd == 0 ? "took all \(shortTasks) short tasks" : "took \(shortTasks - atEnd) of the \(shortTasks) short tasks, \(seen.busyWorker) the other \(atEnd) at the end of its long task"
         return .pass(
-            "\(seen.busyWorker) was sent nothing while busy with the \(longTaskMilliseconds) ms task; \(others) took all \(shortTasks) short tasks; every consumer of the work queue is limited to 1 unacknowledged delivery\(seen.samples.isEmpty ? "" : ", and \(seen.samples.count) channel samples saw at most \(most) on one").",
+            "\(seen.busyWorker) was sent nothing while busy with the \(longTaskMilliseconds) ms task; \(others) \(taken); every consumer of the work queue is limited to 1 unacknowledged delivery\(seen.samples.isEmpty ? "" : ", and \(seen.samples.count) channel samples saw at most \(most) on one").",
             figures: figures, evidence: evidence, messages: messages
         )
     }

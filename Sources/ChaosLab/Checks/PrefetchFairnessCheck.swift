@@ -33,12 +33,7 @@ public struct PrefetchFairnessCheck: ReliabilityCheck {
     public var mutants: [FixtureKnob] { [.prefetchUnlimited] }
 
     public func run(in context: CheckContext) async throws -> CheckOutcome {
-        guard context.roles.workers.count >= 2 else {
-            return .notApplicable("The stack has \(context.roles.workers.count) worker; fairness needs a busy worker and an idle one.")
-        }
-        guard context.roles.api?.supportsWorkTime == true else {
-            return .notApplicable("The API cannot ask for a long task, so a worker cannot be kept busy on purpose.")
-        }
+        if let outcome = notApplicable(to: context.roles) { return outcome }
         try context.requireObservation()
         let prefix = context.token(name, 0).dropLast(1).description
         let since = Date()
@@ -55,9 +50,7 @@ public struct PrefetchFairnessCheck: ReliabilityCheck {
             _ = try await context.waitForProcessing(of: Set([long] + attempts.filter(\.acknowledged).map(\.token)), prefix: prefix, since: since, deadline: deadline)
             return (longAttempt, attempts, busy)
         }
-        guard let busy else {
-            return .inconclusive("The API did not acknowledge the long task (\(longAttempt.status.map(String.init) ?? "no response") \(longAttempt.detail.prefix(200))), so no worker could be kept busy; api-contract judges the API.")
-        }
+        guard let busy else { return Self.unpublished(longAttempt) }
         let deliveries = await context.observer.deliveries(since: since).filter { $0.queue == context.roles.workQueue && ($0.token?.hasPrefix(prefix) ?? false) }
         let consumers = await context.observer.consumerFacts(of: context.roles.workQueue)
         let observation = Observation(

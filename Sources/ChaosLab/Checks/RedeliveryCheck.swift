@@ -27,34 +27,16 @@ public struct RedeliveryCheck: ReliabilityCheck {
     public var mutants: [FixtureKnob] { [.autoAck] }
 
     public func run(in context: CheckContext) async throws -> CheckOutcome {
-        guard context.roles.workers.count >= 2 else {
-            return .notApplicable("The stack has \(context.roles.workers.count) worker; a redelivery needs another worker to receive it.")
-        }
-        guard context.roles.api?.supportsWorkTime == true else {
-            return .notApplicable("The API cannot ask for a long task, so a worker cannot be caught in the middle of one.")
-        }
+        if let outcome = notApplicable(to: context.roles) { return outcome }
         try context.requireObservation()
-        var lateKills: [String] = []
+        var trials: [Trial.Result] = []
         for (attempt, milliseconds) in [taskMilliseconds, taskMilliseconds * 2].enumerated() {
             let trial = try await Trial(check: self, context: context, token: context.token(name, attempt + 1), taskMilliseconds: milliseconds).run()
-            switch trial {
-            case .concluded(let outcome):
-                return lateKills.isEmpty ? outcome : outcome.noting("A first kill landed after the worker had finished (\(lateKills[0])), so the check ran again with a longer task.")
-            case .killLandedLate(_, let detail):
-                lateKills.append(detail)
-                await context.faults.heal()
-                await CheckRunner(context: context).settle()
-            }
+            trials.append(trial)
+            guard case .killLandedLate = trial else { break }
+            await context.faults.heal()
+            await CheckRunner(context: context).settle()
         }
-        return .inconclusive("Both kills landed after the worker had finished its task (\(lateKills.joined(separator: "; "))): the broker had nothing to give back, which proves nothing either way.")
-    }
-}
-
-extension CheckOutcome {
-    /// The outcome with `sentence` added to its reason.
-    func noting(_ sentence: String) -> CheckOutcome {
-        var copy = self
-        copy.reason += " " + sentence
-        return copy
+        return conclusion(of: trials)
     }
 }
