@@ -40,7 +40,8 @@ extension DeadLetterCheck {
         }
         let seen = PoisonObservation(
             poison: poison, followers: followerTokens, deliveries: deliveries, found: found.first, foundAfter: foundAfter,
-            window: clock.now - start, topology: topology, deadLetterQueue: deadLetterQueue, attempts: attempts
+            window: clock.now - start, topology: topology, deadLetterQueue: deadLetterQueue, attempts: attempts,
+            gaps: await context.observer.gaps(since: since)
         )
         let finding = judgePoison(seen)
         if finding.outcome == .broken, seen.isLoop {

@@ -15,12 +15,15 @@ extension DeadLetterCheck {
         var topology: DeadLetterTopology
         var deadLetterQueue: String
         var attempts: [PublishAttempt]
+        /// Times the lab was not watching the broker.
+        var gaps: [ObservationGap] = []
 
         var poisonDeliveries: [MessageTrace] { deliveries.filter { $0.id == poison } }
 
-        /// The poison came back again and again: requeued on every rejection.
+        /// The poison came back again and again, requeued on every rejection, and never reached
+        /// the dead-letter queue (a worker that retries a few times and then rejects is no loop).
         var isLoop: Bool {
-            poisonDeliveries.count >= 3 && poisonDeliveries.dropFirst().allSatisfy(\.redelivered)
+            found == nil && poisonDeliveries.count >= 3 && poisonDeliveries.dropFirst().allSatisfy(\.redelivered)
         }
     }
 
@@ -60,6 +63,9 @@ extension DeadLetterCheck {
             return finding(false, "Redelivery loop: the poison message \(seen.poison) was delivered \(poisonDeliveries.count) times in \(String(format: "%.1f", seen.window.seconds)) s (to \(workers)), requeued on every rejection, and never reached \(seen.deadLetterQueue).")
         }
         guard let first = poisonDeliveries.first else {
+            if let gap = seen.gaps.first {
+                return .inconclusive("The broker's firehose showed no delivery of the poison message \(seen.poison), but the lab was not watching the whole time (\(gap)).", figures: figures, evidence: evidence)
+            }
             return finding(false, "The poison message \(seen.poison) was acknowledged by the API but the broker never delivered it to a worker.")
         }
         guard let message = seen.found else {
@@ -82,6 +88,8 @@ extension DeadLetterCheck {
         if !unflowing.isEmpty {
             return finding(false, "The poison message was dead-lettered, but \(unflowing.count) of the \(seen.followers.count) messages after it were not processed within \(Int(deadline.seconds)) s (\(unflowing[0]) first): the work queue stopped flowing.")
         }
-        return finding(true, "The poison message was rejected once by \(first.worker) and reached \(seen.deadLetterQueue) with x-death (\(message.deaths.first?.description ?? "")) after \(String(format: "%.2f", (seen.foundAfter ?? .zero).seconds)) s; the \(seen.followers.count) messages after it were processed.")
+        let rejecter = poisonDeliveries.last ?? first
+        let retries = poisonDeliveries.count > 1 ? " after \(poisonDeliveries.count - 1) requeue\(poisonDeliveries.count == 2 ? "" : "s")" : " once"
+        return finding(true, "The poison message was rejected\(retries) by \(rejecter.worker) and reached \(seen.deadLetterQueue) with x-death (\(message.deaths.first?.description ?? "")) after \(String(format: "%.2f", (seen.foundAfter ?? .zero).seconds)) s; the \(seen.followers.count) messages after it were processed.")
     }
 }

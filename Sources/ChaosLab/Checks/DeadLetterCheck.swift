@@ -39,11 +39,15 @@ public struct DeadLetterCheck: ReliabilityCheck {
             throw CheckSetupError(reason: "The broker has no queue named \(context.roles.workQueue).")
         }
         var bindings: [Binding] = []
-        if let exchange = workQueue.effectiveDeadLetterExchange {
+        var exchangeType: String?
+        if let exchange = workQueue.effectiveDeadLetterExchange, !exchange.isEmpty {
             bindings = try await context.broker.bindings(fromExchange: exchange)
+            exchangeType = try await context.broker.exchangeType(named: exchange)
         }
         let queues = try await context.broker.queues().map(\.name)
-        let topology = DeadLetterTopology.resolve(workQueue: workQueue, declared: context.roles.deadLetterQueue, bindings: bindings, queues: queues)
+        let topology = DeadLetterTopology.resolve(
+            workQueue: workQueue, declared: context.roles.deadLetterQueue, bindings: bindings, queues: queues, exchangeType: exchangeType
+        )
         let declaration = Evidence(source: "broker", title: "\(workQueue.name)'s dead-letter topology, as the broker holds it", lines: topology.lines)
         guard let deadLetterQueue = topology.deadLetterQueue else {
             return CheckOutcome(verdict: .notApplicable, reason: "The stack claims no dead-lettering: the roles name no dead-letter queue, \(workQueue.name) has no dead-letter exchange (argument or policy), and no queue on the broker is named like one.", evidence: [declaration])

@@ -23,12 +23,25 @@ struct DeadLetterTopology: Sendable, Hashable {
     ///   - declared: the dead-letter queue the roles name, if any.
     ///   - bindings: the bindings whose source is the dead-letter exchange.
     ///   - queues: every queue's name, to find a queue named as a dead-letter queue.
-    static func resolve(workQueue: QueueStatus, declared: String?, bindings: [Binding], queues: [String]) -> DeadLetterTopology {
+    ///   - exchangeType: the dead-letter exchange's type (`direct`, `fanout`, `topic`, `headers`),
+    ///     if known; it decides which bindings the routing key takes.
+    static func resolve(workQueue: QueueStatus, declared: String?, bindings: [Binding], queues: [String], exchangeType: String? = nil) -> DeadLetterTopology {
         let exchange = workQueue.effectiveDeadLetterExchange
         let routingKey = workQueue.effectiveDeadLetterRoutingKey ?? workQueue.name
         let toQueues = bindings.filter { $0.destinationType == .queue }
-        let exact = toQueues.filter { $0.routingKey == routingKey || $0.routingKey == "#" }
-        let routed = (exact.isEmpty ? toQueues : exact).map(\.destination)
+        let routed: [String]
+        switch exchangeType {
+        case "fanout", "headers":
+            routed = toQueues.map(\.destination)
+        case "direct":
+            routed = toQueues.filter { $0.routingKey == routingKey }.map(\.destination)
+        case "topic":
+            routed = toQueues.filter { TopicPattern.matches($0.routingKey, routingKey) }.map(\.destination)
+        default:
+            // The type unknown: the bindings the key matches as a topic would, else all of them.
+            let matching = toQueues.filter { TopicPattern.matches($0.routingKey, routingKey) }
+            routed = (matching.isEmpty ? toQueues : matching).map(\.destination)
+        }
         let viaPolicy = workQueue.arguments["x-dead-letter-exchange"] == nil && exchange != nil
         let exchangeText = exchange.map { "\($0.isEmpty ? "the default exchange" : "exchange \($0)")\(viaPolicy ? " (set by policy \(workQueue.policy ?? "?"))" : "")" }
         let queue: String?

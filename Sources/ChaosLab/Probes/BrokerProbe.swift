@@ -53,6 +53,12 @@ public struct BrokerProbe: Sendable {
         return definitions
     }
 
+    /// The type of `exchange` (`direct`, `fanout`, `topic`, `headers`), or `nil` when the
+    /// broker has no exchange of that name.
+    public func exchangeType(named exchange: String) async throws -> String? {
+        try await list("list_exchanges", columns: ["name", "type"]).first { ($0["name"] as? String) == exchange }?["type"] as? String
+    }
+
     /// The bindings whose source is `exchange` (`rabbitmqctl list_bindings`).
     public func bindings(fromExchange exchange: String) async throws -> [Binding] {
         try await list("list_bindings", columns: ["source_name", "destination_name", "destination_kind", "routing_key"]).compactMap { row in

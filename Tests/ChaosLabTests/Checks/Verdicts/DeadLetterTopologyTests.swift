@@ -50,6 +50,20 @@ struct DeadLetterTopologyTests {
              naming: ["bound to work's dead-letter exchange dlx", "which routes them to failed"]) {
             DeadLetterTopology.resolve(workQueue: work(["x-dead-letter-exchange": "dlx"]), declared: nil, bindings: [binding(to: "failed", key: "")], queues: ["work", "failed"])
         },
+        Case("a direct exchange bound with another key routes the dead letters nowhere, though a queue is named like one", "work.dlq",
+             naming: ["with routing key work, which routes them to no queue", "named like a dead-letter queue"]) {
+            DeadLetterTopology.resolve(
+                workQueue: work(["x-dead-letter-exchange": "dlx"]), declared: nil,
+                bindings: [binding(to: "work.dlq", key: "dead")], queues: ["work", "work.dlq"], exchangeType: "direct"
+            )
+        },
+        Case("a fanout exchange routes every key to every bound queue", "failed",
+             naming: ["which routes them to failed"]) {
+            DeadLetterTopology.resolve(
+                workQueue: work(["x-dead-letter-exchange": "dlx"]), declared: nil,
+                bindings: [binding(to: "failed", key: "anything")], queues: ["work", "failed"], exchangeType: "fanout"
+            )
+        },
         Case("the roles name the dead-letter queue → it wins over the binding", "failed_tasks",
              naming: ["dead-letter queue read by the lab: failed_tasks (declared in the roles)", "which routes them to work.dlq"]) {
             DeadLetterTopology.resolve(workQueue: work(["x-dead-letter-exchange": "dlx"]), declared: "failed_tasks", bindings: [binding(to: "work.dlq", key: "work")], queues: ["work", "work.dlq", "failed_tasks"])

@@ -69,6 +69,16 @@ struct DeadLetterVerdictTests {
              naming: ["Redelivery loop: the poison message dl-0 was delivered 3 times in 3.0 s (to worker1 and worker2), requeued on every rejection, and never reached work.dlq."]) {
             seen(stream(poison: [(S.worker1, 1.0, false), (S.worker1, 1.01, true), (S.worker2, 1.02, true)]))
         },
+        Case("requeued twice by worker1, then rejected by worker2 into work.dlq → pass naming the requeues and worker2, no loop", .pass,
+             naming: ["The poison message was rejected after 2 requeues by worker2 and reached work.dlq"], without: ["Redelivery loop"]) {
+            seen(readFromDLQ(stream(poison: [(S.worker1, 1.0, false), (S.worker1, 1.01, true), (S.worker2, 1.02, true)])))
+        },
+        Case("the poison unseen while the firehose was down → inconclusive naming the gap, not a fail", .inconclusive,
+             naming: ["showed no delivery of the poison message dl-0", "the lab was not watching the whole time"]) {
+            var observation = seen(stream(poison: []))
+            observation.gaps = [ObservationGap(from: R.at(0.5), to: R.at(2), reason: "the firehose connection was lost")]
+            return observation
+        },
         Case("the poison never delivered while its followers flow → fail naming dl-0", .fail,
              naming: ["The poison message dl-0 was acknowledged by the API but the broker never delivered it to a worker."]) {
             seen(stream(poison: []))
