@@ -38,13 +38,13 @@ public struct DeliveryLedger: Sendable {
         var byChannel: [ChannelAddress: [Int]] = [:]
         var byToken: [String: [Int]] = [:]
         var deathsByToken: [String: [Int]] = [:]
-        var deliveryIndexes: [Int] = []
+        var deliveryIndexes: [(index: Int, channel: ChannelAddress)] = []
         for (index, event) in events.enumerated() {
             if let token = event.token, !event.deaths.isEmpty {
                 deathsByToken[token, default: []].append(index)
             }
             guard event.kind == .delivered, let channel = event.channel else { continue }
-            deliveryIndexes.append(index)
+            deliveryIndexes.append((index, channel))
             byChannel[channel, default: []].append(index)
             if let token = event.token {
                 byToken[token, default: []].append(index)
@@ -53,21 +53,20 @@ public struct DeliveryLedger: Sendable {
         let drainTimes = drainTimesByQueue()
         var positionInChannel: [ChannelAddress: Int] = [:]
         var positionInToken: [String: Int] = [:]
-        return deliveryIndexes.map { index in
+        return deliveryIndexes.map { index, channel in
             let event = events[index]
-            let channel = event.channel!
             let channelPosition = positionInChannel[channel, default: 0]
             positionInChannel[channel] = channelPosition + 1
-            let channelList = byChannel[channel]!
+            let channelList = byChannel[channel, default: []]
             let next = channelPosition + 1 < channelList.count ? events[channelList[channelPosition + 1]] : nil
             var later: ArraySlice<Int> = []
             if let token = event.token {
                 let tokenPosition = positionInToken[token, default: 0]
                 positionInToken[token] = tokenPosition + 1
-                later = byToken[token]!.dropFirst(tokenPosition + 1)
+                later = byToken[token, default: []].dropFirst(tokenPosition + 1)
             }
             let (outcome, settledBy, settlement) = settle(
-                event, next: next, redelivery: later.lazy.map { events[$0] }.first { $0.redelivered },
+                event, on: channel, next: next, redelivery: later.lazy.map { events[$0] }.first { $0.redelivered },
                 laterFromQueue: later.contains { events[$0].queue == event.queue },
                 deathsAfter: event.token.map { deathsByToken[$0] ?? [] }.map { $0.filter { $0 > index }.map { events[$0] } } ?? [],
                 drainedAt: Self.first(in: drainTimes[event.queue ?? ""] ?? [], after: event.receivedAt)
@@ -83,10 +82,9 @@ public struct DeliveryLedger: Sendable {
 
     /// The rules of the type's documentation, in order.
     private func settle(
-        _ event: BrokerEvent, next: BrokerEvent?, redelivery: BrokerEvent?, laterFromQueue: Bool,
+        _ event: BrokerEvent, on channel: ChannelAddress, next: BrokerEvent?, redelivery: BrokerEvent?, laterFromQueue: Bool,
         deathsAfter: [BrokerEvent], drainedAt: Date?
     ) -> (DeliveryOutcome, Date?, Settlement) {
-        let channel = event.channel!
         let facts = consumers[channel]
         if facts?.acknowledges == false {
             return (.autoAcked, event.receivedAt, .autoAck)
