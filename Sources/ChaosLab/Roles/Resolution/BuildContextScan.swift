@@ -20,4 +20,9 @@ struct BuildContextScan: Sendable, Hashable {
     /// The first line that counts the dots of a message (`body.count(b'.')`): the RabbitMQ
     /// tutorial's worker, which works one second per dot.
     var countsDots: SourceClue?
+    /// The word a worker tests a message for before turning it away (`if b'fail' in body:`
+    /// with `basic_reject` in its block), or that names poison where the worker only skips it.
+    var poisonWord: SourceClue?
+    /// Whether the block of ``poisonWord``'s condition rejects or nacks the message.
+    var rejectsPoison = false
 }

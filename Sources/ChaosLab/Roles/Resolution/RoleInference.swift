@@ -54,6 +54,7 @@ struct RoleInference {
         inferProxyRoutes(&table)
         inferBodyTemplate(&table)
         inferDefaults(&table)
+        inferPoisonBody(&table)
     }
 
     // MARK: - Shared

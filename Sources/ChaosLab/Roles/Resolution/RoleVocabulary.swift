@@ -19,6 +19,9 @@ enum RoleVocabulary {
     /// Words in a variable name that make it some other queue than the work queue.
     static let otherQueueMarks = ["REPLY", "RESULT", "RETRY", "RESPONSE", "CALLBACK"]
 
+    /// Words that name a message a worker must not process, even where its code only skips it.
+    static let poisonWords = ["poison", "veneno"]
+
     /// Variables holding the API's basic-auth user, most specific first.
     static let apiUserVariables = [
         "API_USER", "API_USERNAME", "BASIC_AUTH_USER", "BASIC_AUTH_USERNAME", "AUTH_USER", "AUTH_USERNAME",
