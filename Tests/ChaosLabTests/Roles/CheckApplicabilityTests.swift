@@ -65,14 +65,21 @@ struct CheckApplicabilityTests {
         #expect(Self.status(roles, "dead-letter") == .notApplicable)
     }
 
-    @Test("workers that show no finished message and no redelivered flag limit the checks that count")
+    @Test("deliveries are judged from the broker: workers that print nothing limit only the dead-letter rejection part")
     func evidence() throws {
         var roles = StackRoles.reference(environment: [:])
         roles.workerEvidence = WorkerEvidence(receivedPattern: RoleInference.anyTokenPattern)
-        #expect(Self.status(roles, "round-robin") == .limited)
-        let redelivery = try #require(CheckApplicability.assess(roles).first { $0.check == "redelivery" })
-        #expect(redelivery.reasons.count == 2)
-        #expect(redelivery.reasons.last?.contains("redelivered flag") == true)
+        for check in ["round-robin", "prefetch-fairness", "redelivery", "persistence"] {
+            #expect(Self.status(roles, check) == .applies, "\(check)")
+        }
+        let deadLetter = try #require(CheckApplicability.assess(roles).first { $0.check == "dead-letter" })
+        #expect(deadLetter.status == .limited)
+        #expect(deadLetter.reasons == [
+            "The workers show no finished message (worker_evidence.done_pattern or record_file), and the messages sent after the poison one are counted from the workers' output: the rejection part can only fail for lack of evidence.",
+        ])
+        // Without a poison message the rejection part is not tried, whatever the workers print.
+        roles.api?.poisonBodyTemplate = nil
+        #expect(CheckApplicability.assess(roles).first { $0.check == "dead-letter" }?.reasons == ["No poison message (api.poison_body_template): rejection is not tried."])
     }
 
     @Test("unknown essentials: no check can run")

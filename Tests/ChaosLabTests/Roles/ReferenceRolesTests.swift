@@ -47,11 +47,10 @@ struct ReferenceRolesTests {
         #expect(roles.proxy?.baseURL == reference.proxy?.baseURL)
         #expect(roles.proxy?.secureBaseURL == reference.proxy?.secureBaseURL)
         #expect(roles.proxy?.dashboardURL == reference.proxy?.dashboardURL)
-        // What only a declaration can say: the dead-letter queue, work time and poison, the
-        // fixtures' own log lines.
+        // What only a declaration can say: the dead-letter queue, work time and poison.
         #expect(roles.deadLetterQueue == nil)
         #expect(roles.api?.supportsWorkTime == false)
-        #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .donePattern])
+        #expect(resolution.missing.map(\.field) == [.deadLetterQueue])
     }
 
     @Test("the reference compose file still lints clean with its x-chaoslab block")

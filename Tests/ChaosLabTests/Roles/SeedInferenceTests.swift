@@ -41,7 +41,7 @@ struct SeedInferenceTests {
             #"proxy.routes = GET /api/health → 200 (the API's health endpoint); GET /monitor/ → 200 with "RabbitMQ Management" (the RabbitMQ management UI) (guessed from the Traefik router rules of api and rabbitmq)"#,
             "worker_evidence.received_pattern = \(RoleInference.anyTokenPattern) (default: any line of a worker's output that names one of the lab's tokens)",
         ])
-        #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .donePattern])
+        #expect(resolution.missing.map(\.field) == [.deadLetterQueue])
         #expect(Self.status(resolution) == [
             "round-robin": "not-applicable", "prefetch-fairness": "not-applicable", "redelivery": "not-applicable",
             "persistence": "limited", "dead-letter": "not-applicable", "api-contract": "applies",
@@ -70,7 +70,7 @@ struct SeedInferenceTests {
         #expect(roles.proxy?.baseURL == "http://127.0.0.1")
         #expect(roles.proxy?.dashboardURL == "http://127.0.0.1:8081")
         #expect(roles.proxy?.routes == [])
-        #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .proxyRoutes, .donePattern])
+        #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .proxyRoutes])
         #expect(Self.status(resolution)["round-robin"] == "not-applicable")
         #expect(Self.status(resolution)["traefik-routes"] == "limited")
         #expect(resolution.exitStatus == 0)
@@ -92,10 +92,10 @@ struct SeedInferenceTests {
         #expect(resolution.source(of: .workQueue)?.description == "guessed from the queue named in worker/worker.py:10")
         #expect(resolution.source(of: .apiMessagePath)?.description == "guessed from the POST route in sender/app.py:9")
         #expect(resolution.source(of: .apiBodyTemplate)?.description == "guessed from .count('.') in worker/worker.py:16, a worker that works one second per dot")
-        #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .proxyService, .donePattern])
+        #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .proxyService])
         #expect(Self.status(resolution) == [
-            "round-robin": "limited", "prefetch-fairness": "limited", "redelivery": "limited",
-            "persistence": "limited", "dead-letter": "not-applicable", "api-contract": "applies",
+            "round-robin": "applies", "prefetch-fairness": "applies", "redelivery": "applies",
+            "persistence": "applies", "dead-letter": "not-applicable", "api-contract": "applies",
             "security": "limited", "traefik-routes": "not-applicable",
         ])
     }

@@ -19,15 +19,14 @@ extension CheckApplicability {
         var limits: [String] = []
         let workers = roles.workers.count
         let evidence = roles.workerEvidence
+        // Deliveries are judged from the broker; the workers' output counts only where the
+        // dead-letter check looks for the messages sent after a poison one.
         let seesFinished = evidence.donePattern != nil || evidence.recordFile != nil
-        let seesRedelivered = evidence.recordFile != nil || evidence.receivedPattern?.contains("?<redelivered>") == true
-        let finishedLimit = "The workers show no finished message (worker_evidence.done_pattern or record_file), so no message counts as processed and the check can only fail for lack of evidence."
         let workTime = "The API cannot ask for a long task (no {{work_ms}} or {{work_dots}} in api.body_template)"
         switch check {
         case "round-robin":
             if workers < 2 { notApplicable.append("The stack has \(workers) worker; round-robin needs at least two.") }
             if roles.api == nil { notApplicable.append("There is no HTTP API to publish through.") }
-            if !seesFinished { limits.append(finishedLimit) }
         case "prefetch-fairness", "redelivery":
             if workers < 2 { notApplicable.append("The stack has \(workers) worker; \(check) needs a second worker.") }
             if roles.api == nil {
@@ -35,14 +34,9 @@ extension CheckApplicability {
             } else if roles.api?.supportsWorkTime != true {
                 notApplicable.append(workTime + (check == "redelivery" ? ", so a worker cannot be caught in the middle of one." : ", so a worker cannot be kept busy on purpose."))
             }
-            if !seesFinished { limits.append(finishedLimit) }
-            if check == "redelivery", !seesRedelivered {
-                limits.append("The workers do not show the redelivered flag (a `redelivered` group in worker_evidence.received_pattern, or record_file), so a redelivery cannot be told from a new delivery.")
-            }
         case "persistence":
             if roles.api == nil { notApplicable.append("There is no HTTP API to publish through.") }
             if let api = roles.api, !api.supportsWorkTime { limits.append(workTime + ", so no message is in flight at the kill; only queued messages are checked.") }
-            if !seesFinished { limits.append(finishedLimit) }
         case "dead-letter":
             if roles.deadLetterQueue == nil {
                 notApplicable.append("The stack declares no dead-letter queue, so it does not claim dead-lettering.")
@@ -53,6 +47,9 @@ extension CheckApplicability {
                     notApplicable.append("Neither a poison message (api.poison_body_template) nor a broker login (broker.amqp_port) is known, so nothing can be dead-lettered on purpose.")
                 } else {
                     if !poison { limits.append("No poison message (api.poison_body_template): rejection is not tried.") }
+                    if poison && !seesFinished {
+                        limits.append("The workers show no finished message (worker_evidence.done_pattern or record_file), and the messages sent after the poison one are counted from the workers' output: the rejection part can only fail for lack of evidence.")
+                    }
                     if !login { limits.append("No broker login (broker.amqp_port): expiry and overflow are not tried.") }
                 }
             }

@@ -144,11 +144,11 @@ struct RolesAssembler {
         } else if table.text(.proxyBaseURL) != nil, lacks(.proxyRoutes) {
             missing.append(MissingRole(field: .proxyRoutes, consequence: "No route is known, so only an unknown path's 404 and Traefik's routers are checked.", checks: ["traefik-routes"]))
         }
-        if lacks(.donePattern), lacks(.recordFile) {
+        if table.text(.apiPoisonBodyTemplate) != nil, table.text(.deadLetterQueue) != nil, lacks(.donePattern), lacks(.recordFile) {
             missing.append(MissingRole(
                 field: .donePattern,
-                consequence: "The workers show no finished message (neither worker_evidence.done_pattern nor record_file), so no delivery counts as processed.",
-                checks: ["round-robin", "prefetch-fairness", "redelivery", "persistence", "dead-letter"]
+                consequence: "The workers show no finished message (neither worker_evidence.done_pattern nor record_file), so the messages sent after a poison one cannot be seen processed.",
+                checks: ["dead-letter"]
             ))
         }
         return missing
