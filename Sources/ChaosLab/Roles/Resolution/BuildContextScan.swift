@@ -25,4 +25,8 @@ struct BuildContextScan: Sendable, Hashable {
     var poisonWord: SourceClue?
     /// Whether the block of ``poisonWord``'s condition rejects or nacks the message.
     var rejectsPoison = false
+    /// The fixed start of each line printed just before an acknowledgement (` [x] Done`).
+    var donePrints: [SourceClue] = []
+    /// The fixed start of each line printed just before a reject or nack (` [x] Rejected`).
+    var rejectPrints: [SourceClue] = []
 }

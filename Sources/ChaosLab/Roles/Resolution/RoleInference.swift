@@ -55,6 +55,7 @@ struct RoleInference {
         inferBodyTemplate(&table)
         inferDefaults(&table)
         inferPoisonBody(&table)
+        inferWorkerOutput(&table)
     }
 
     // MARK: - Shared

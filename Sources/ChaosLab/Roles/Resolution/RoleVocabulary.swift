@@ -21,6 +21,8 @@ enum RoleVocabulary {
 
     /// Words that name a message a worker must not process, even where its code only skips it.
     static let poisonWords = ["poison", "veneno"]
+    /// Words of a line a worker prints when a message arrives (not when it is done with it).
+    static let arrivalWords = ["receiv", "recib", "got "]
 
     /// Variables holding the API's basic-auth user, most specific first.
     static let apiUserVariables = [

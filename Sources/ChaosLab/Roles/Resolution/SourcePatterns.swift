@@ -25,12 +25,17 @@ struct SourcePatterns {
     let wordIncludes = Self.regex(#"^\s*(?:\}\s*else\s+)?if\s*\(.*\.includes\(\s*(['"`])([A-Za-z][A-Za-z0-9 _-]{1,38})\1\s*\)"#)
     /// A call that turns a message away: pika's `basic_reject`/`basic_nack`, amqplib's `reject`/`nack`.
     let rejectCall = Self.regex(#"(?:^|[^A-Za-z0-9_])(?:basic_reject|basic_nack|reject|nack)\("#)
+    /// A call that acknowledges a message: pika's `basic_ack`, amqplib's `ack`.
+    let ackCall = Self.regex(#"(?:^|[^A-Za-z0-9_])(?:basic_ack|ack)\("#)
+    /// A line printed with a literal first argument: `print(" [x] Done")`, `console.log('Done')`.
+    let printCall = Self.regex(#"(?:^|[^A-Za-z0-9_.])(?:print|console\.(?:log|info|error))\(\s*[fFrRuU]{0,2}(?:'([^']*)'|"([^"]*)"|`([^`]*)`)"#)
 
     /// Adds what `text` (the content of `file`) shows to `scan`.
     func read(_ text: String, file: String, into scan: inout BuildContextScan) {
         // Strings assigned so far, for names built from them further down.
         var constants: [String: String] = [:]
         var condition: WordCondition?
+        var printed: SourceClue?
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = String(rawLine)
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -40,6 +45,7 @@ struct SourcePatterns {
                 SourceClue(value: value, file: file, line: number)
             }
             follow(&condition, line: line, into: &scan)
+            notePrint(in: line, number: number, file: file, printed: &printed, into: &scan)
             if condition == nil, let word = conditionWord(in: line) {
                 condition = WordCondition(word: clue(word), indent: Self.indent(of: line))
                 follow(&condition, line: line, into: &scan, opening: true)
