@@ -41,7 +41,7 @@ def send():
         return jsonify({'error': 'The message cannot be empty'}), 400
     try:
         connection = connect()
-    except pika.exceptions.AMQPConnectionError:
+    except (pika.exceptions.AMQPConnectionError, OSError):
         return jsonify({'error': 'RabbitMQ is not available'}), 503
     try:
         channel = connection.channel()

@@ -49,6 +49,7 @@ if __name__ == '__main__':
     while True:
         try:
             main()
-        except pika.exceptions.AMQPConnectionError:
-            print(' [!] Could not connect to RabbitMQ, retrying in 5 seconds')
+        except (pika.exceptions.AMQPConnectionError, OSError) as error:
+            # OSError: the name rabbitmq does not resolve while its container is down
+            print(f' [!] Could not connect to RabbitMQ ({error!r}), retrying in 5 seconds')
             time.sleep(5)
