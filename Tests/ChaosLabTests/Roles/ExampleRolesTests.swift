@@ -2,16 +2,27 @@
 import Foundation
 import Testing
 
-/// The example student stacks resolve to the roles their live suites rely on, with nothing
-/// missing, every check applicable and clean Traefik labels.
+/// The example student stacks declare nothing for the lab: their roles come from their compose
+/// files and code alone, and resolve to what their live suites rely on.
 @Suite("Roles: the example student stacks")
 struct ExampleRolesTests {
+    static let examples = ["student-good", "student-faulty", "tutorial"]
+
     static func composeFile(_ name: String) -> String {
         RolesFixture.repository.appendingPathComponent("examples/\(name)/docker-compose.yml").path
     }
 
-    @Test("resolves the broker, sender, workers, queues and Traefik", arguments: ["student-good", "student-faulty"])
-    func roles(example: String) throws {
+    @Test("no example declares anything for the lab", arguments: examples)
+    func declaresNothing(example: String) throws {
+        let text = try String(contentsOfFile: Self.composeFile(example), encoding: .utf8)
+        #expect(!text.contains("x-chaoslab"))
+        #expect(!FileManager.default.fileExists(atPath: RolesFixture.repository.appendingPathComponent("examples/\(example)/chaoslab.yml").path))
+        let resolution = try RolesFixture.resolve(Self.composeFile(example))
+        #expect(resolution.findings.allSatisfy { !$0.source.isDeclared }, "\(resolution.findings.filter(\.source.isDeclared).map(\.field))")
+    }
+
+    @Test("the two course stacks: broker, sender, workers, queues, poison, closing lines and Traefik", arguments: ["student-good", "student-faulty"])
+    func courseStacks(example: String) throws {
         let resolution = try RolesFixture.resolve(Self.composeFile(example))
         let roles = try #require(resolution.roles, "\(resolution.missing)")
         #expect(roles.broker == "rabbitmq")
@@ -31,20 +42,67 @@ struct ExampleRolesTests {
         #expect(api.password == "Tq7-sender-8d41ae")
         #expect(api.supportsWorkTime)
         #expect(api.body(token: "t-1", workMilliseconds: 4_000) == #"{"message": "t-1...."}"#)
+        #expect(api.poisonBody(token: "t-1") == #"{"message": "t-1 poison"}"#)
+        // The good worker rejects the poison; the faulty one (auto-ack) can only skip it.
+        let poisonSource = example == "student-good"
+            ? "guessed from 'poison' in worker/worker.py:43, a message the worker rejects"
+            : "guessed from 'poison' in worker/worker.py:32, a message the worker does not process"
+        #expect(resolution.source(of: .apiPoisonBodyTemplate)?.description == poisonSource)
         let proxy = try #require(roles.proxy)
         #expect(proxy.service == "traefik")
         #expect(proxy.baseURL == "http://127.0.0.1")
         #expect(proxy.secureBaseURL == "https://127.0.0.1")
         #expect(proxy.dashboardURL == "http://127.0.0.1:8080")
-        #expect(resolution.missing.isEmpty, "\(resolution.missing.map(\.field))")
-        // What the workers print limits nothing: the broker shows every delivery.
+        // The good worker prints ` [x] Done` before acknowledging and ` [!] Rejected …` before
+        // rejecting, shown beside the broker's account; the faulty one acknowledges nothing
+        // (auto-ack). Neither limits a check: the broker shows every delivery.
+        let good = example == "student-good"
+        #expect(roles.workerEvidence.donePattern == (good ? #"\[x\] Done"# : nil))
+        #expect(roles.workerEvidence.rejectedPattern == (good ? #"\[!\] Rejected"# : nil))
         #expect(resolution.checks.allSatisfy { $0.status == .applies }, "\(resolution.checks)")
-        #expect(resolution.checks.allSatisfy { $0.status == .applies || $0.status == .limited }, "\(resolution.checks)")
+        #expect(resolution.missing.isEmpty, "\(resolution.missing.map(\.field))")
     }
 
-    @Test("Traefik labels lint clean", arguments: ["student-good", "student-faulty"])
+    @Test("the tutorial copy: the queue, the dead-letter queue built from it, the route, the dots, the poison word and the closing lines from the code")
+    func tutorial() throws {
+        let resolution = try RolesFixture.resolve(Self.composeFile("tutorial"))
+        let roles = try #require(resolution.roles, "\(resolution.missing)")
+        #expect(roles.broker == "rabbitmq")
+        #expect(roles.workers == ["worker1", "worker2"])
+        #expect(roles.workQueue == "task_queue")
+        #expect(resolution.source(of: .workQueue)?.description == "guessed from the queue named in worker/worker.py:8")
+        #expect(roles.deadLetterQueue == "task_queue.dlq")
+        #expect(resolution.source(of: .deadLetterQueue)?.description == "guessed from the dead-letter queue named in worker/worker.py:10")
+        #expect(roles.brokerAccess == BrokerAccess(amqpPort: 5672, managementURL: "http://127.0.0.1:15672", user: "tutorial", password: "W0rk-Queues-2024"))
+        #expect(roles.api == APIRole(
+            service: "sender",
+            baseURL: "http://127.0.0.1:5000",
+            messagePath: "/send",
+            healthPath: "/health",
+            bodyTemplate: RoleInference.dotsBodyTemplate,
+            poisonBodyTemplate: #"{"message": "{{token}} fail"}"#,
+            supportsWorkTime: true
+        ))
+        #expect(resolution.source(of: .apiMessagePath)?.description == "guessed from the POST route in sender/app.py:34")
+        #expect(resolution.source(of: .apiBodyTemplate)?.description == "guessed from .count(b'.') in worker/worker.py:33, a worker that works one second per dot")
+        #expect(resolution.source(of: .apiPoisonBodyTemplate)?.description == "guessed from 'fail' in worker/worker.py:29, a message the worker rejects")
+        #expect(roles.workerEvidence == WorkerEvidence(receivedPattern: RoleInference.anyTokenPattern, donePattern: #"\[x\] Done"#, rejectedPattern: #"\[x\] Rejected"#))
+        #expect(roles.proxy == nil)
+        #expect(Self.statuses(resolution) == [
+            "round-robin": "applies", "prefetch-fairness": "applies", "redelivery": "applies", "persistence": "applies",
+            "dead-letter": "applies", "api-contract": "applies", "security": "limited", "traefik-routes": "not-applicable",
+        ])
+        #expect(resolution.missing.map(\.field) == [.proxyService])
+        #expect(resolution.exitStatus == 0)
+    }
+
+    @Test("Traefik labels lint clean", arguments: examples)
     func lintsClean(example: String) throws {
         let report = try TraefikLinter.lint(composeFile: Self.composeFile(example), environment: [:])
         #expect(report.findings.isEmpty, "\(report.findings.map(\.description))")
+    }
+
+    static func statuses(_ resolution: RolesResolution) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: resolution.checks.map { ($0.check, $0.status.rawValue) })
     }
 }

@@ -86,7 +86,7 @@ struct SeedInferenceTests {
             api: APIRole(service: "sender", baseURL: "http://127.0.0.1:5044", messagePath: "/send", bodyTemplate: RoleInference.dotsBodyTemplate, supportsWorkTime: true),
             workers: ["worker1", "worker2"],
             workQueue: "task_queue",
-            workerEvidence: WorkerEvidence(receivedPattern: RoleInference.anyTokenPattern)
+            workerEvidence: WorkerEvidence(receivedPattern: RoleInference.anyTokenPattern, donePattern: #"\[x\] Done"#)
         ))
         #expect(resolution.source(of: .workers)?.description == "guessed from worker1: its name; worker2: its name")
         #expect(resolution.source(of: .workQueue)?.description == "guessed from the queue named in worker/worker.py:10")

@@ -39,7 +39,7 @@ def callback(channel, method, properties, body):
         print(f" [!] Rejected an unreadable body: {body[:80]!r}", flush=True)
         channel.basic_reject(delivery_tag=method.delivery_tag, requeue=False)
         return
-    print(f" [x] Received {message} (redelivered={method.redelivered})", flush=True)
+    print(f" [x] Received {message}", flush=True)
     if "poison" in message:
         print(f" [!] Rejected {message}: cannot be processed", flush=True)
         channel.basic_reject(delivery_tag=method.delivery_tag, requeue=False)

@@ -20,4 +20,13 @@ struct BuildContextScan: Sendable, Hashable {
     /// The first line that counts the dots of a message (`body.count(b'.')`): the RabbitMQ
     /// tutorial's worker, which works one second per dot.
     var countsDots: SourceClue?
+    /// The word a worker tests a message for before turning it away (`if b'fail' in body:`
+    /// with `basic_reject` in its block), or that names poison where the worker only skips it.
+    var poisonWord: SourceClue?
+    /// Whether the block of ``poisonWord``'s condition rejects or nacks the message.
+    var rejectsPoison = false
+    /// The fixed start of each line printed just before an acknowledgement (` [x] Done`).
+    var donePrints: [SourceClue] = []
+    /// The fixed start of each line printed just before a reject or nack (` [x] Rejected`).
+    var rejectPrints: [SourceClue] = []
 }

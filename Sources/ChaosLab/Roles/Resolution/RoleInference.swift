@@ -54,6 +54,8 @@ struct RoleInference {
         inferProxyRoutes(&table)
         inferBodyTemplate(&table)
         inferDefaults(&table)
+        inferPoisonBody(&table)
+        inferWorkerOutput(&table)
     }
 
     // MARK: - Shared

@@ -19,6 +19,11 @@ enum RoleVocabulary {
     /// Words in a variable name that make it some other queue than the work queue.
     static let otherQueueMarks = ["REPLY", "RESULT", "RETRY", "RESPONSE", "CALLBACK"]
 
+    /// Words that name a message a worker must not process, even where its code only skips it.
+    static let poisonWords = ["poison", "veneno"]
+    /// Words of a line a worker prints when a message arrives (not when it is done with it).
+    static let arrivalWords = ["receiv", "recib", "got "]
+
     /// Variables holding the API's basic-auth user, most specific first.
     static let apiUserVariables = [
         "API_USER", "API_USERNAME", "BASIC_AUTH_USER", "BASIC_AUTH_USERNAME", "AUTH_USER", "AUTH_USERNAME",
