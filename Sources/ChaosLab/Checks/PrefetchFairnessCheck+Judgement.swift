@@ -83,7 +83,7 @@ extension PrefetchFairnessCheck {
         if !sentToBusy.isEmpty {
             problems.append("the broker sent \(seen.busyWorker) \(sentToBusy.count) short task\(sentToBusy.count == 1 ? "" : "s") (\(sentToBusy.compactMap(\.token).prefix(3).joined(separator: ", "))) while it was busy with \(seen.long)")
         }
-        let unlimited = seen.consumers.filter { $0.facts.effectiveLimit == nil }
+        let unlimited = seen.consumers.filter { $0.facts.effectiveLimit == nil }.sorted { $0.service.compare($1.service, options: .numeric) == .orderedAscending }
         if !unlimited.isEmpty {
             let names = unlimited.map(\.service).joined(separator: " and ")
             let autoAck = unlimited.allSatisfy { !$0.facts.acknowledges } ? ", and consume with auto-ack, so the broker never even counts unacknowledged deliveries" : ""

@@ -110,9 +110,12 @@ public struct BrokerLine: Sendable {
     }
 
     /// Every consumer with its limits: from the management API when it shows every
-    /// connection's consumers, else from `rabbitmqctl`.
-    public func consumerFacts() async throws -> [ConsumerFacts] {
-        if let management = await management(), let facts = try? await Self.consumerFacts(from: management) {
+    /// connection's consumers, else from `rabbitmqctl`. The management API lists a new consumer
+    /// only after its next statistics round (up to 5 s); when it misses a channel in `needed`,
+    /// `rabbitmqctl`, which answers live, is asked instead.
+    public func consumerFacts(covering needed: Set<ChannelAddress> = []) async throws -> [ConsumerFacts] {
+        if let management = await management(), let facts = try? await Self.consumerFacts(from: management),
+           needed.isSubset(of: Set(facts.map(\.channel))) {
             return facts
         }
         return try await probe.consumerFacts()

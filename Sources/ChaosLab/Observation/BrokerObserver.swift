@@ -26,6 +26,8 @@ public actor BrokerObserver {
     private var drains: [DrainMark] = []
     private var lastNameRefresh: ContinuousClock.Instant?
     private var lastFactsRefresh: ContinuousClock.Instant?
+    /// When the consumer list was last asked for, by the wall clock the events carry.
+    private var lastFactsRead: Date?
 
     private init(line: BrokerLine, tap: FirehoseTap?, unavailable: String?, logger: Logger) {
         self.stack = line.stack
@@ -92,11 +94,22 @@ public actor BrokerObserver {
         return await tap.gaps.filter { ($0.to ?? .distantFuture) >= since }
     }
 
-    /// The consumers of `queue` the broker knows now, each with its service.
+    /// The consumers of `queue` the broker knows now, each with its service. Read live with
+    /// `rabbitmqctl` (the management API lists a consumer only after its next statistics
+    /// round), else through the management API.
     public func consumerFacts(of queue: String) async -> [(service: String, facts: ConsumerFacts)] {
-        await refreshConsumers(force: true)
+        let current: [ConsumerFacts]
+        if let live = try? await line.probe.consumerFacts() {
+            current = live
+        } else {
+            current = (try? await line.consumerFacts()) ?? []
+        }
+        for facts in current { consumers[facts.channel] = facts }
+        lastFactsRead = Date()
         await refreshNames(force: true)
-        return consumers.values.filter { $0.queue == queue }.sorted { $0.channel < $1.channel }.map { facts in
+        // Only the consumers there now: channels of workers killed earlier keep their facts
+        // for the ledger, but are no consumers any more.
+        return current.filter { $0.queue == queue }.sorted { $0.channel < $1.channel }.map { facts in
             (names[facts.channel.connection.peerHost] ?? facts.channel.connection.peerHost, facts)
         }
     }
@@ -131,8 +144,11 @@ public actor BrokerObserver {
         if channels.contains(where: { names[$0.connection.peerHost] == nil }) {
             await refreshNames(force: false)
         }
-        if channels.contains(where: { consumers[$0] == nil }) {
-            await refreshConsumers(force: false)
+        // A channel the broker delivered on had its consumer registered by then: a list read
+        // before that delivery cannot have it, so read again at once.
+        let unknown = events.filter { $0.kind == .delivered && $0.channel.map { consumers[$0] == nil } == true }
+        if let newest = unknown.last {
+            await refreshConsumers(force: (lastFactsRead ?? .distantPast) < newest.receivedAt, covering: Set(unknown.compactMap(\.channel)))
         }
     }
 
@@ -150,12 +166,13 @@ public actor BrokerObserver {
 
     /// Reads every consumer's limits (at most once a second unless forced); channels seen
     /// before keep their facts after they close.
-    private func refreshConsumers(force: Bool) async {
+    private func refreshConsumers(force: Bool, covering needed: Set<ChannelAddress> = []) async {
         let now = ContinuousClock.now
         if !force, let last = lastFactsRefresh, now - last < .seconds(1) { return }
         lastFactsRefresh = now
+        lastFactsRead = Date()
         do {
-            for facts in try await line.consumerFacts() {
+            for facts in try await line.consumerFacts(covering: needed) {
                 consumers[facts.channel] = facts
             }
         } catch {

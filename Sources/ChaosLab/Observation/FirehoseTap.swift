@@ -184,7 +184,7 @@ public actor FirehoseTap {
         lastProblem = nil
         if let open = gapList.indices.last, gapList[open].to == nil {
             gapList[open].to = now
-            logger.info("firehose armed again", metadata: ["after": "\(String(format: "%.1f", now.timeIntervalSince(gapList[open].from))) s"])
+            logger.debug("firehose armed again", metadata: ["after": "\(String(format: "%.1f", now.timeIntervalSince(gapList[open].from))) s"])
         }
     }
 
@@ -192,7 +192,7 @@ public actor FirehoseTap {
         lastProblem = problem
         guard armedAt != nil else { return }
         armedAt = nil
-        logger.info("firehose lost", metadata: ["problem": "\(problem)"])
+        logger.debug("firehose lost", metadata: ["problem": "\(problem)"])
         gapList.append(ObservationGap(from: Date(), reason: "the firehose connection was lost (\(problem))"))
     }
 
