@@ -15,15 +15,17 @@ SWIFT ?= swift
 CHAOS_FLAGS ?=
 # Extra flags for `swift test`, e.g. make test SWIFT_TEST_FLAGS='--filter ChaosLabTests'.
 SWIFT_TEST_FLAGS ?=
+# Extra flags for `chaoslab-bench verdicts`, e.g. make bench-verdicts BENCH_FLAGS='--messages 1000000'.
+BENCH_FLAGS ?=
 
-.PHONY: help deps images build up down chaos selftest test bench clean
+.PHONY: help deps images build up down chaos selftest test bench bench-verdicts clean
 
 help: ## List the targets
 	@echo "ChaosLab: reliability checks for RabbitMQ stacks run with Docker Compose."
 	@echo
 	@echo "Usage: make TARGET"
 	@echo
-	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-8s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-15s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 	@echo
 	@echo "Settings come from CHAOSLAB_* variables (images, ports, credentials, CHAOSLAB_KNOBS);"
 	@echo "see docs/reference-stack.md."
@@ -62,9 +64,14 @@ test: images ## Install, build the images, then run every test suite (what CI ru
 	@echo "make test: swift test $(SWIFT_TEST_FLAGS)"
 	@$(SWIFT) test $(SWIFT_TEST_FLAGS)
 
-bench: images ## Time the reference stack's lifecycle: up to healthy, broker kill to healthy, down
+bench: bench-verdicts images ## Time the verdict engine (bench-verdicts), then the reference stack's lifecycle: up to healthy, broker kill to healthy, down
 	@echo "make bench: measure stack start, broker recovery and teardown times"
 	@scripts/bench.sh
+
+bench-verdicts: ## Time the verdict engine on a synthetic run of 100,000 messages (release build, no Docker; docs/benchmarks.md)
+	@echo "make bench-verdicts: swift build -c release --product chaoslab-bench, then chaoslab-bench verdicts $(BENCH_FLAGS)"
+	@$(SWIFT) build -c release --product chaoslab-bench
+	@$$($(SWIFT) build -c release --show-bin-path)/chaoslab-bench verdicts $(BENCH_FLAGS)
 
 clean: ## Take the stack down and remove build/ (the image build cache)
 	@echo "make clean: remove the reference stack and build/"

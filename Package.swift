@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "AMQPClient", targets: ["AMQPClient"]),
         .executable(name: "chaoslab", targets: ["chaoslab"]),
         .executable(name: "chaoslab-fixture", targets: ["Fixtures"]),
+        .executable(name: "chaoslab-bench", targets: ["chaoslab-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -63,6 +64,15 @@ let package = Package(
                 "ChaosLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks of the lab's own engine on synthetic input: no Docker, figures printed.
+        .executableTarget(
+            name: "chaoslab-bench",
+            dependencies: [
+                "ChaosLab",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -2,7 +2,8 @@
 # Times the reference stack's lifecycle on this machine: `up` until every service is healthy,
 # the broker's recovery after `docker kill` + `docker start` (AMQP answering, then healthy),
 # a request through Traefik, and `down`. Needs the stack to be down when it starts, and always
-# takes it down again.
+# takes it down again. `make bench` runs the verdict-engine benchmark (`chaoslab-bench verdicts`,
+# no Docker) before this; docs/benchmarks.md says how to read both.
 #
 # Environment: CHAOSLAB_BENCH_KILLS (broker kill rounds, default 3), CHAOSLAB_AMQP_PORT,
 # CHAOSLAB_HTTP_PORT, and everything scripts/stack.sh reads.

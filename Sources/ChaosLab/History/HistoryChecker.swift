@@ -20,12 +20,8 @@ public struct HistoryChecker: Sendable, Codable, Hashable {
     public func check(_ history: History) -> HistoryAnalysis {
         var analysis = HistoryAnalysis(policy: policy, acknowledged: 0, processed: 0, deadLettered: 0, gaps: history.gaps)
         var latencies: [Duration] = []
-        // Messages in the order the history first mentions them, so findings read like the run.
-        var seen = Set<String>()
-        let order = history.operations.map(\.messageID).filter { seen.insert($0).inserted }
-        let timelines = history.timelines
-        for id in order {
-            let timeline = MessageTimeline(id: id, operations: timelines[id] ?? [])
+        for timeline in Self.timelines(of: history, counting: &analysis.processedByWorker) {
+            let id = timeline.id
             if let acknowledgement = timeline.first(.publishAcknowledged) {
                 analysis.acknowledged += 1
                 judgeExpected(timeline, into: &analysis)
@@ -51,13 +47,27 @@ public struct HistoryChecker: Sendable, Codable, Hashable {
                 analysis.redelivered.append(redelivery)
             }
         }
-        for operation in history.operations where operation.kind == .processed {
-            if let worker = operation.worker {
-                analysis.processedByWorker[worker, default: 0] += 1
-            }
-        }
         analysis.latency = LatencyStatistics(latencies)
         return analysis
+    }
+
+    /// Each message's operations, messages in the order the history first mentions them (so
+    /// findings read like the run), in one pass that also counts each worker's processings.
+    private static func timelines(of history: History, counting processedByWorker: inout [String: Int]) -> [MessageTimeline] {
+        var positions: [String: Int] = [:]
+        var timelines: [MessageTimeline] = []
+        for operation in history.operations {
+            let position = positions[operation.messageID, default: timelines.count]
+            if position == timelines.count {
+                positions[operation.messageID] = position
+                timelines.append(MessageTimeline(id: operation.messageID, operations: []))
+            }
+            timelines[position].operations.append(operation)
+            if operation.kind == .processed, let worker = operation.worker {
+                processedByWorker[worker, default: 0] += 1
+            }
+        }
+        return timelines
     }
 
     /// Counts an acknowledged message as handled, or records why it was not.

@@ -35,45 +35,27 @@ public struct DeliveryLedger: Sendable {
 
     /// Every delivery, in the order the broker made them.
     public var deliveries: [BrokerDelivery] {
-        var byChannel: [ChannelAddress: [Int]] = [:]
-        var byToken: [String: [Int]] = [:]
-        var deathsByToken: [String: [Int]] = [:]
-        var deliveryIndexes: [(index: Int, channel: ChannelAddress)] = []
-        for (index, event) in events.enumerated() {
-            if let token = event.token, !event.deaths.isEmpty {
-                deathsByToken[token, default: []].append(index)
-            }
-            guard event.kind == .delivered, let channel = event.channel else { continue }
-            deliveryIndexes.append((index, channel))
-            byChannel[channel, default: []].append(index)
-            if let token = event.token {
-                byToken[token, default: []].append(index)
-            }
-        }
+        let index = DeliveryIndex(events: events, consumers: consumers, names: names)
         let drainTimes = drainTimesByQueue()
-        var positionInChannel: [ChannelAddress: Int] = [:]
-        var positionInToken: [String: Int] = [:]
-        return deliveryIndexes.map { index, channel in
-            let event = events[index]
-            let channelPosition = positionInChannel[channel, default: 0]
-            positionInChannel[channel] = channelPosition + 1
-            let channelList = byChannel[channel, default: []]
-            let next = channelPosition + 1 < channelList.count ? events[channelList[channelPosition + 1]] : nil
+        return index.deliveries.map { delivery in
+            let event = events[delivery.event]
+            let channel = index.channels[delivery.channel]
+            let nextOnChannel = delivery.positionInChannel + 1 < channel.deliveries.count ? channel.deliveries[delivery.positionInChannel + 1] : nil
             var later: ArraySlice<Int> = []
-            if let token = event.token {
-                let tokenPosition = positionInToken[token, default: 0]
-                positionInToken[token] = tokenPosition + 1
-                later = byToken[token, default: []].dropFirst(tokenPosition + 1)
+            var deaths: ArraySlice<Int> = []
+            if let token = delivery.token {
+                later = index.tokens[token.number].deliveries.dropFirst(token.position + 1)
+                deaths = index.tokens[token.number].deaths[...]
             }
             let (outcome, settledBy, settlement) = settle(
-                event, on: channel, next: next, redelivery: later.lazy.map { events[$0] }.first { $0.redelivered },
+                event, facts: channel.facts, next: nextOnChannel.map { events[$0].receivedAt },
+                redelivery: later.first { events[$0].redelivered }.map { events[$0].receivedAt },
                 laterFromQueue: later.contains { events[$0].queue == event.queue },
-                deathsAfter: event.token.map { deathsByToken[$0] ?? [] }.map { $0.filter { $0 > index }.map { events[$0] } } ?? [],
+                deathsAfter: deaths.lazy.filter { $0 > delivery.event }.map { events[$0] },
                 drainedAt: Self.first(in: drainTimes[event.queue ?? ""] ?? [], after: event.receivedAt)
             )
             return BrokerDelivery(
-                token: event.token, queue: event.queue ?? "", channel: channel,
-                consumer: names[channel.connection.peerHost] ?? channel.connection.peerHost,
+                token: event.token, queue: event.queue ?? "", channel: channel.address, consumer: channel.consumer,
                 at: event.receivedAt, redelivered: event.redelivered,
                 outcome: outcome, settledBy: settledBy, settlement: settlement, sequence: event.sequence
             )
@@ -81,22 +63,28 @@ public struct DeliveryLedger: Sendable {
     }
 
     /// The rules of the type's documentation, in order.
+    /// - Parameters:
+    ///   - facts: what the broker said about the delivery's channel.
+    ///   - next: when the channel received its next delivery, if it did.
+    ///   - redelivery: when the message was next delivered flagged redelivered, if it was.
+    ///   - laterFromQueue: whether the message was delivered from the same queue again.
+    ///   - deathsAfter: the later events that carried the message with an `x-death`.
+    ///   - drainedAt: when the queue was first seen empty afterwards.
     private func settle(
-        _ event: BrokerEvent, on channel: ChannelAddress, next: BrokerEvent?, redelivery: BrokerEvent?, laterFromQueue: Bool,
-        deathsAfter: [BrokerEvent], drainedAt: Date?
+        _ event: BrokerEvent, facts: ConsumerFacts?, next: Date?, redelivery: Date?, laterFromQueue: Bool,
+        deathsAfter: some Sequence<BrokerEvent>, drainedAt: Date?
     ) -> (DeliveryOutcome, Date?, Settlement) {
-        let facts = consumers[channel]
         if facts?.acknowledges == false {
             return (.autoAcked, event.receivedAt, .autoAck)
         }
         let limitedToOne = facts?.effectiveLimit == 1
-        let nextAt = limitedToOne ? next?.receivedAt : nil
+        let nextAt = limitedToOne ? next : nil
         if !laterFromQueue, let queue = event.queue, let death = deathsAfter.first(where: { $0.wasDeadLettered(from: queue, reason: "rejected") }) {
             return (.rejected, [nextAt, death.receivedAt].compactMap { $0 }.min(), .deadLettered)
         }
         if let redelivery {
             if next != nil {
-                return (.requeued, [nextAt, redelivery.receivedAt].compactMap { $0 }.min(), .requeued)
+                return (.requeued, [nextAt, redelivery].compactMap { $0 }.min(), .requeued)
             }
             return (.unfinished, nil, .consumerGone)
         }

@@ -110,6 +110,23 @@ struct DeliveryLedgerTests {
         #expect(deliveries[0].settledBy == R.at(1.05) && deliveries[0].settlement == .deadLettered)
     }
 
+    @Test("a dead-lettering seen only on a publish (a retry exchange republishing it) still shows the rejection")
+    func deadLetteredSeenOnPublish() {
+        let retry = R.channel("172.20.0.1", connection: 9)
+        var recorded = R()
+        recorded.deliver("m-1", to: worker1, at: 1)
+        recorded.deliver("m-2", to: worker2, at: 1.5)
+        var republished = BrokerEvent(sequence: 2, kind: .published, receivedAt: R.at(2), exchange: "retry", routingKeys: ["work"], channel: retry, token: "m-1")
+        republished.deaths = [DeadLetter(queue: "work", reason: "rejected", count: 1)]
+        let deliveries = DeliveryLedger(
+            events: recorded.events + [republished],
+            consumers: [worker1: facts(worker1), worker2: facts(worker2)],
+            names: names
+        ).deliveries
+        #expect(summary(deliveries) == ["m-1 worker1 rejected", "m-2 worker2 unfinished"])
+        #expect(deliveries[0].settledBy == R.at(2) && deliveries[0].settlement == .deadLettered)
+    }
+
     @Test("an expired message in the dead-letter queue does not make its delivery a rejection")
     func expiredIsNotRejected() {
         var recorded = R()
