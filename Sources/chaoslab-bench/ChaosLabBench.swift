@@ -1,12 +1,13 @@
 import ArgumentParser
 
-/// `chaoslab-bench`: times the lab's own engine on synthetic input, with no stack and no
-/// Docker, and prints the figures. Build it in release mode for figures worth comparing.
+/// `chaoslab-bench`: times the lab's own engine on synthetic input (no stack, no Docker), and
+/// what watching the broker costs a running stack. Prints figures; build it in release mode for
+/// figures worth comparing.
 @main
-struct ChaosLabBench: ParsableCommand {
+struct ChaosLabBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chaoslab-bench",
-        abstract: "Time the lab's verdict engine on synthetic, reproducible input.",
-        subcommands: [VerdictsCommand.self]
+        abstract: "Time the lab's verdict engine, and what its firehose costs a stack.",
+        subcommands: [VerdictsCommand.self, FirehoseCostCommand.self]
     )
 }

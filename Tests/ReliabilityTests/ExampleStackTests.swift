@@ -33,10 +33,10 @@ extension LiveStackTests {
             // The tutorial has no reverse proxy and claims no route.
             "tutorial": passing(except: ["traefik-routes": .notApplicable]),
             "student-faulty": passing(except: [
-                "prefetch-fairness": .fail("Prefetch=1 is not enforced", "while busy with prefetch-fairness-", "no prefetch limit"),
-                "redelivery": .fail("1 message lost: redelivery-", "was never delivered again"),
-                "persistence": .fail("the queue is not durable"),
-                "dead-letter": .fail("no x-dead-letter-exchange"),
+                "prefetch-fairness": .fail("Prefetch=1 is not enforced", "while it was busy with prefetch-fairness-", "no prefetch limit", "auto-ack"),
+                "redelivery": .fail("1 message lost: redelivery-", "ack_required false", "was never delivered again"),
+                "persistence": .fail("published transient (delivery mode 1, seen on the firehose)", "the queue is not durable"),
+                "dead-letter": .fail("Silent loss", "no x-dead-letter-exchange"),
                 "api-contract": .fail(
                     "POST empty message (direct and proxy): expected 4xx and nothing published, got 200",
                     "which is not JSON but Python's str() of a dict"
