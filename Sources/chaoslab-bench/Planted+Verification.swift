@@ -39,6 +39,7 @@ extension SyntheticRun.Planted {
         expectSame("messages processed more than twice", analysis.duplicated.filter { $0.count != 2 }.map(\.id), [])
         expectSame("redelivered messages", analysis.redelivered.map(\.id), redelivered)
         expectSame("indeterminate messages", analysis.indeterminate, indeterminate)
+        expectSame("recovered messages", analysis.recovered, recovered)
         return found
     }
 }

@@ -29,7 +29,10 @@ struct SyntheticRun: Sendable {
         var duplicated: Set<String> = []
         var redelivered: Set<String> = []
         var deadLettered: Set<String> = []
+        /// Refused with a server error and never published.
         var indeterminate: Set<String> = []
+        /// Unanswered, but published and processed anyway.
+        var recovered: Set<String> = []
         /// Deliveries the ledger must return: every delivery event.
         var deliveries = 0
         /// Deliveries from the work queue of the run's messages: the traces the checks judge.

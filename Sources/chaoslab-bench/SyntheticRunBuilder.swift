@@ -101,7 +101,7 @@ struct SyntheticRunBuilder {
                 continue
             case .timedOut?:
                 attempts.append(PublishAttempt(token: message, at: at(sent), status: nil, detail: "no answer within 5 s", took: .seconds(5)))
-                planted.indeterminate.insert(message)
+                planted.recovered.insert(message)
                 publish(message, at: sent + 0.001)
             default:
                 accept(message, at: sent)

@@ -116,7 +116,7 @@ struct VerdictsCommand: ParsableCommand {
         print(
             "verified on every pass: \(planted.lost.count) lost, \(planted.unexpected.count) unexpected, \(planted.duplicated.count) duplicated, "
                 + "\(planted.redelivered.count.grouped) redelivered, \(planted.deadLettered.count.grouped) dead-lettered, "
-                + "\(planted.indeterminate.count.grouped) indeterminate, as planted"
+                + "\(planted.indeterminate.count.grouped) indeterminate, \(planted.recovered.count.grouped) recovered, as planted"
         )
     }
 }

@@ -11,9 +11,12 @@ extension History {
             let answeredAt = attempt.at.addingTimeInterval(attempt.took.seconds)
             if attempt.acknowledged {
                 recordPublishAcknowledged(attempt.token, at: answeredAt, detail: "HTTP \(attempt.status ?? 0)")
-            } else {
-                recordPublishFailed(attempt.token, reason: attempt.status.map { "HTTP \($0)" } ?? attempt.detail, at: answeredAt)
+            } else if let status = attempt.status, (400..<500).contains(status) {
+                // The API said no: the message was not taken.
+                recordPublishFailed(attempt.token, reason: "HTTP \(status)", at: answeredAt)
             }
+            // No answer, or a server error (a timeout waiting for the broker's confirm): the
+            // message may or may not have been taken, so it stays merely attempted.
         }
         for delivery in deliveries {
             recordDelivered(delivery.id, to: delivery.worker, redelivered: delivery.redelivered, at: delivery.start, source: .broker)

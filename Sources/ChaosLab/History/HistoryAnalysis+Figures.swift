@@ -13,6 +13,7 @@ extension HistoryAnalysis {
             Figure("messages.duplicated", "messages processed more than once", Double(duplicated.count)),
             Figure("messages.redelivered", "redelivered messages", Double(redelivered.count)),
             Figure("messages.indeterminate", "indeterminate messages", Double(indeterminate.count)),
+            Figure("messages.recovered", "messages without a definite answer that were processed anyway", Double(recovered.count)),
         ]
         for (worker, count) in processedByWorker.sorted(by: { $0.key < $1.key }) {
             figures.append(Figure("processed.\(worker)", "processed by \(worker)", Double(count)))

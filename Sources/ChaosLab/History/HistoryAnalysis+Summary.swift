@@ -24,7 +24,12 @@ extension HistoryAnalysis {
         }
         if !indeterminate.isEmpty {
             sentences.append(
-                "\(Self.counted(indeterminate.count, "message")) \(indeterminate.count == 1 ? "is" : "are") indeterminate because the publish failed or went unanswered: \(Self.listed(indeterminate))."
+                "\(Self.counted(indeterminate.count, "message")) \(indeterminate.count == 1 ? "is" : "are") indeterminate because the publish got no definite answer (no answer, or a server error) and never showed up: \(Self.listed(indeterminate))."
+            )
+        }
+        if !recovered.isEmpty {
+            sentences.append(
+                "\(Self.counted(recovered.count, "message")) without a definite answer \(recovered.count == 1 ? "was" : "were") processed anyway (the broker had kept \(recovered.count == 1 ? "it" : "them")): \(Self.listed(recovered))."
             )
         }
         if !processedByWorker.isEmpty {

@@ -11,9 +11,13 @@ public struct HistoryAnalysis: Sendable, Codable, Hashable {
     /// How many acknowledged messages were dead-lettered and count as handled, because they
     /// were expected to be or the policy allows it.
     public var deadLettered: Int
-    /// Messages whose publish failed or went unanswered: the lab cannot know whether the broker
-    /// kept them, so they are neither expected nor lost. Sorted by when they were published.
+    /// Messages whose publish went unanswered or got a server error (5xx), and that never
+    /// showed up: the lab cannot know whether the broker kept them, so they are neither
+    /// expected nor lost. In the order the history first mentions them.
     public var indeterminate: [String]
+    /// Messages whose publish went unanswered or got a server error, and that a worker handled
+    /// anyway (Jepsen's *recovered*): the broker had kept them. Never an error.
+    public var recovered: [String]
     /// Acknowledged messages never handled, each with the last thing seen. Always an error.
     public var lost: [MessageFinding]
     /// Acknowledged messages handled the wrong way: processed though expected to be
@@ -42,6 +46,7 @@ public struct HistoryAnalysis: Sendable, Codable, Hashable {
         processed: Int,
         deadLettered: Int,
         indeterminate: [String] = [],
+        recovered: [String] = [],
         lost: [MessageFinding] = [],
         mishandled: [MessageFinding] = [],
         unexpected: [MessageFinding] = [],
@@ -56,6 +61,7 @@ public struct HistoryAnalysis: Sendable, Codable, Hashable {
         self.processed = processed
         self.deadLettered = deadLettered
         self.indeterminate = indeterminate
+        self.recovered = recovered
         self.lost = lost
         self.mishandled = mishandled
         self.unexpected = unexpected

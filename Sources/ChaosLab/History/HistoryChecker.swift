@@ -5,8 +5,9 @@ import Foundation
 /// so); nothing may appear that the lab did not publish; duplicates and redeliveries are
 /// counted.
 ///
-/// A message whose publish failed or went unanswered is *indeterminate*: never lost, because
-/// the lab cannot know whether the broker took it.
+/// A message whose publish got no definite answer (none, or a server error) is *indeterminate*:
+/// never lost, because the lab cannot know whether the broker took it; if it shows up anyway,
+/// it is *recovered*.
 public struct HistoryChecker: Sendable, Codable, Hashable {
     /// What counts as correct handling.
     public var policy: HistoryPolicy
@@ -34,7 +35,11 @@ public struct HistoryChecker: Sendable, Codable, Hashable {
             } else if let failure = timeline.last(.publishFailed), !policy.failedPublishesMayAppear, timeline.wasHandledByWorkers {
                 analysis.unexpected.append(timeline.unexpectedFinding(because: "although its publish failed (\(failure.detail))"))
             } else if timeline.first(.publishAttempted) != nil || timeline.first(.publishFailed) != nil {
-                analysis.indeterminate.append(id)
+                if timeline.wasHandledByWorkers {
+                    analysis.recovered.append(id)
+                } else {
+                    analysis.indeterminate.append(id)
+                }
             } else {
                 analysis.unexpected.append(timeline.unexpectedFinding(because: "although the lab never published it"))
             }
