@@ -20,7 +20,11 @@ public struct BrokerClient: Sendable {
     public static func withClient<Result: Sendable>(
         _ line: BrokerLine, connectionName: String, _ body: (BrokerClient) async throws -> Result
     ) async throws -> Result {
-        let client = try await open(line.connect(connectionName: connectionName))
+        try await using(open(line.connect(connectionName: connectionName)), body)
+    }
+
+    /// Runs `body` with `client` and closes it afterwards, whatever happens.
+    private static func using<Result: Sendable>(_ client: BrokerClient, _ body: (BrokerClient) async throws -> Result) async throws -> Result {
         do {
             let result = try await body(client)
             await client.close()
@@ -48,15 +52,7 @@ public struct BrokerClient: Sendable {
     public static func withClient<Result: Sendable>(
         _ access: BrokerAccess, connectionName: String, _ body: (BrokerClient) async throws -> Result
     ) async throws -> Result {
-        let client = try await connect(access, connectionName: connectionName)
-        do {
-            let result = try await body(client)
-            await client.close()
-            return result
-        } catch {
-            await client.close()
-            throw error
-        }
+        try await using(connect(access, connectionName: connectionName), body)
     }
 
     public func close() async {
