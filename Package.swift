@@ -69,11 +69,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Benchmarks of the lab's own engine on synthetic input: no Docker, figures printed.
+        // Benchmarks of the lab's own engine on synthetic input (no Docker), and of its publishing
+        // and load against a running stack: figures printed.
         .executableTarget(
             name: "chaoslab-bench",
             dependencies: [
                 "ChaosLab",
+                "AMQPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
