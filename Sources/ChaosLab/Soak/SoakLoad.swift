@@ -1,3 +1,4 @@
+import AMQPClient
 import Foundation
 
 /// A soak's steady load: publishes the lab's tokens through the stack's API or straight to its
@@ -31,9 +32,10 @@ public actor SoakLoad {
     public init(_ target: SoakTarget, configuration: SoakLoadConfiguration) {
         switch target {
         case .api(let role):
-            let poster = APIPoster(role: role, lanes: configuration.lanes, workMilliseconds: configuration.workMilliseconds,
-                                   timeout: configuration.requestTimeout)
-            self.init(transport: .api(poster), configuration: configuration)
+            self.init(transport: .api {
+                APIPoster(role: role, lanes: configuration.lanes, workMilliseconds: configuration.workMilliseconds,
+                          timeout: configuration.requestTimeout)
+            }, configuration: configuration)
         case .amqp(let amqp):
             self.init(transport: .amqp(
                 open: { name in try await ChannelPublisher.open(amqp.connect(name)) },
@@ -60,14 +62,17 @@ public actor SoakLoad {
         tally = SoakTally(start: Date())
         if let rate = configuration.rate { pacing = TokenBucket(rate: rate, now: start) }
         if let url = configuration.journal { journal = try PublishAttemptJournal(url: url) }
-        let transport = transport
+        let lanes: Lanes = switch transport {
+        case .api(let makePoster): .api(makePoster())
+        case .amqp(let open, let message): .amqp(open: open, message: message)
+        }
         await withTaskGroup(of: Void.self) { group in
             for lane in 0..<max(1, configuration.lanes) {
-                group.addTask { await self.runLane(lane, transport) }
+                group.addTask { await self.runLane(lane, lanes) }
             }
         }
         finished = ContinuousClock.now
-        if case .api(let poster) = transport { await poster.shutdown() }
+        if case .api(let poster) = lanes { await poster.shutdown() }
         do {
             try journal?.close()
         } catch {
@@ -102,8 +107,8 @@ public actor SoakLoad {
     /// The journal's buffer high-water mark in bytes, for tests of the memory bound.
     var journalBufferHighWater: Int { journal?.bufferHighWater ?? 0 }
 
-    private nonisolated func runLane(_ lane: Int, _ transport: SoakTransport) async {
-        switch transport {
+    private nonisolated func runLane(_ lane: Int, _ lanes: Lanes) async {
+        switch lanes {
         case .api(let poster): await runAPILane(poster)
         case .amqp(let open, let message): await runAMQPLane(lane, open: open, message: message)
         }
@@ -175,6 +180,12 @@ public actor SoakLoad {
 }
 
 extension SoakLoad {
+    /// What the lanes of a running load share.
+    enum Lanes: Sendable {
+        case api(any SoakPoster)
+        case amqp(open: @Sendable (String) async throws -> any SoakPublisher, message: @Sendable (String) -> AMQPOutgoingMessage)
+    }
+
     /// A token for an API lane and the moment its request may go.
     struct Permit: Sendable {
         let token: String

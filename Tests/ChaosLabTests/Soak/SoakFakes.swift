@@ -97,7 +97,7 @@ actor ConnectionCounter {
 extension SoakLoad {
     /// A load over fake API lanes.
     static func fake(_ poster: FakePoster, _ configuration: SoakLoadConfiguration) -> SoakLoad {
-        SoakLoad(transport: .api(poster), configuration: configuration)
+        SoakLoad(transport: .api { poster }, configuration: configuration)
     }
 
     /// A load over fake broker connections.

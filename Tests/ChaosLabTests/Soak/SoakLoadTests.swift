@@ -145,6 +145,14 @@ struct SoakLoadTests {
         }
     }
 
+    @Test("a load through a real API role holds no connections until it runs, and none when its journal cannot be written")
+    func apiConnectionsOnlyWhileRunning() async throws {
+        let role = APIRole(service: "api", baseURL: "http://127.0.0.1:9")
+        _ = SoakLoad(.api(role), configuration: Self.configuration(limit: 1))
+        let load = SoakLoad(.api(role), configuration: Self.configuration(limit: 1, journal: URL(fileURLWithPath: "/nonexistent-directory/attempts.jsonl")))
+        await #expect(throws: JournalError.self) { try await load.run() }
+    }
+
     @Test("a load runs once")
     func runsOnce() async throws {
         let load = SoakLoad.fake(FakePoster(), Self.configuration(limit: 10))
