@@ -12,6 +12,15 @@ extension CheckContext {
         }
     }
 
+    /// The consumers of `queue` now, or `nil` when the broker has no such queue: over AMQP
+    /// (live and cheap), else with `rabbitmqctl` when the lab has no AMQP login.
+    public func consumers(of queue: String) async throws -> Int? {
+        if observer.unavailable == nil, let state = try? await observer.peek.state(of: queue) {
+            return Int(state.consumerCount)
+        }
+        return try await broker.queue(named: queue)?.consumers
+    }
+
     /// Throws ``ObservationUnavailable`` when the lab cannot watch the broker: a check that
     /// judges deliveries then concludes nothing (inconclusive, with the reason).
     public func requireObservation() throws {

@@ -67,8 +67,8 @@ public struct CheckRunner: Sendable {
 
     /// Waits (up to 60 s) until the broker answers and has the work queue.
     func waitForBroker() async throws {
-        try await Wait.until("the broker to answer", deadline: .seconds(60), every: .seconds(1)) {
-            try await context.broker.queue(named: context.roles.workQueue)
+        try await Wait.until("the broker to answer", deadline: .seconds(60), every: .milliseconds(500)) {
+            try await context.consumers(of: context.roles.workQueue)
         }
     }
 
@@ -82,8 +82,8 @@ public struct CheckRunner: Sendable {
     /// Waits (bounded) until every worker consumes the work queue again after faults.
     func settle() async {
         let expected = context.roles.workers.count
-        _ = try? await Wait.until("\(expected) consumers on \(context.roles.workQueue)", deadline: .seconds(45), every: .milliseconds(500)) {
-            let consumers = try await context.broker.queue(named: context.roles.workQueue)?.consumers ?? 0
+        _ = try? await Wait.until("\(expected) consumers on \(context.roles.workQueue)", deadline: .seconds(45), every: .milliseconds(250)) {
+            let consumers = try await context.consumers(of: context.roles.workQueue) ?? 0
             return consumers >= expected ? consumers : nil
         }
         if let api = context.roles.api, let health = api.healthPath {
