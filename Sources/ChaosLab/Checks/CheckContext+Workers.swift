@@ -21,6 +21,12 @@ extension CheckContext {
         return try await broker.queue(named: queue)?.consumers
     }
 
+    /// Empties `queue` of its ready messages: over AMQP, else with `rabbitmqctl`.
+    public func purge(_ queue: String) async throws {
+        if observer.unavailable == nil, (try? await observer.peek.purge(queue)) != nil { return }
+        try await broker.purge(queue)
+    }
+
     /// Throws ``ObservationUnavailable`` when the lab cannot watch the broker: a check that
     /// judges deliveries then concludes nothing (inconclusive, with the reason).
     public func requireObservation() throws {

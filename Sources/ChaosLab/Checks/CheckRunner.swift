@@ -62,7 +62,7 @@ public struct CheckRunner: Sendable {
             }
         }
         try await waitForBroker()
-        try await context.broker.purge(context.roles.workQueue)
+        try await context.purge(context.roles.workQueue)
     }
 
     /// Waits (up to 60 s) until the broker answers and has the work queue.

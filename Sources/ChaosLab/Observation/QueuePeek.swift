@@ -39,6 +39,22 @@ public actor QueuePeek {
         }
     }
 
+    /// Empties `queue` of its ready messages (deliveries not yet acknowledged stay) and says
+    /// how many it removed.
+    @discardableResult
+    public func purge(_ queue: String) async throws -> Int {
+        let connection = try await connected()
+        do {
+            let channel = try await connection.openChannel()
+            let removed = try await channel.purgeQueue(queue)
+            try? await channel.close()
+            return Int(removed)
+        } catch {
+            await drop()
+            throw error
+        }
+    }
+
     /// Closes the connection.
     public func close() async {
         await drop()
