@@ -23,34 +23,36 @@ struct NemesisTests {
         stack.timedOperations.map { ($0.0.description, ($0.1 - origin).seconds) }
     }
 
+    /// Seconds apart, with almost a second of slack: the fast suite runs in parallel on a busy
+    /// machine, and a tenth of a second is not a bound it can keep.
     @Test("overlapping faults are injected and healed on time, side by side")
     func timing() async throws {
         let stack = FakeStackDriver(instances: [Self.broker])
         let nemesis = Self.nemesis(stack)
         let schedule = SoakSchedule(faults: [
-            SoakFault(.pause, "worker1", at: 0.1, duration: 0.4),
-            SoakFault(.partition, "worker2", at: 0.2, duration: 0.2),
-            SoakFault(.brokerRestart, "rabbitmq", at: 0.3, duration: 0),
+            SoakFault(.pause, "worker1", at: 1, duration: 4),
+            SoakFault(.partition, "worker2", at: 2, duration: 2),
+            SoakFault(.brokerRestart, "rabbitmq", at: 3, duration: 0),
         ])
         let origin = ContinuousClock.now
         let windows = await nemesis.run(schedule, from: origin)
         let elapsed = (ContinuousClock.now - origin).seconds
-        #expect(elapsed >= 0.5 && elapsed < 1.5)
+        #expect(elapsed >= 5 && elapsed < 8)
         #expect(stack.operations.map(\.description) == [
             "pause worker1", "partition worker2 172.18.0.2", "restart rabbitmq", "restoreNetwork worker2", "unpause worker1",
         ])
-        let planned: [String: Double] = ["pause worker1": 0.1, "partition worker2 172.18.0.2": 0.2, "restart rabbitmq": 0.3, "restoreNetwork worker2": 0.4, "unpause worker1": 0.5]
+        let planned: [String: Double] = ["pause worker1": 1, "partition worker2 172.18.0.2": 2, "restart rabbitmq": 3, "restoreNetwork worker2": 4, "unpause worker1": 5]
         for (operation, offset) in Self.offsets(stack, from: origin) {
             let at = try #require(planned[operation])
-            #expect(offset >= at - 0.001 && offset < at + 0.25, "\(operation) at +\(offset) s")
+            #expect(offset >= at - 0.001 && offset < at + 0.9, "\(operation) at +\(offset) s")
         }
         #expect(windows.map(\.fault) == schedule.faults)
         #expect(windows.allSatisfy { $0.errors.isEmpty })
         for window in windows {
             let began = try #require(window.began)
             let healed = try #require(window.healed)
-            #expect(began >= window.fault.at - 0.001 && began < window.fault.at + 0.25)
-            #expect(healed >= window.fault.end - 0.001 && healed < window.fault.end + 0.25)
+            #expect(began >= window.fault.at - 0.001 && began < window.fault.at + 0.9)
+            #expect(healed >= window.fault.end - 0.001 && healed < window.fault.end + 0.9)
         }
         #expect(windows[1].injected == .partition("worker2", from: ["172.18.0.2"]))
         #expect(await nemesis.injector.brokenTargets.isEmpty)
@@ -93,11 +95,14 @@ struct NemesisTests {
         let stack = FakeStackDriver(instances: [Self.broker])
         let nemesis = Self.nemesis(stack)
         let schedule = SoakSchedule(faults: [
-            SoakFault(.brokerKill, "rabbitmq", at: 0, duration: 0.1),
-            SoakFault(.partition, "worker1", at: 0.3, duration: 0.05),
+            SoakFault(.brokerKill, "rabbitmq", at: 0, duration: 1),
+            SoakFault(.partition, "worker1", at: 2, duration: 0.05),
         ])
         let run = Task { await nemesis.run(schedule, from: .now) }
-        try await Task.sleep(for: .milliseconds(50))
+        // The broker comes back at a new address: moved while it is down.
+        try await Wait.until("the broker kill", deadline: .seconds(10), every: .milliseconds(20)) {
+            stack.operations.isEmpty ? nil : true
+        }
         var moved = Self.broker
         moved.addresses = ["172.18.0.9"]
         stack.setInstances([moved])
@@ -126,10 +131,14 @@ struct NemesisTests {
         let clock = ContinuousClock()
         let start = clock.now
         let run = Task { await nemesis.run(schedule, from: start) }
-        try await Task.sleep(for: .milliseconds(300))
+        // Cancelled once the first two faults are in (on a busy machine that takes a while).
+        try await Wait.until("the first two faults", deadline: .seconds(10), every: .milliseconds(20)) {
+            stack.operations.count >= 2 ? true : nil
+        }
+        let cancelled = clock.now
         run.cancel()
         let windows = await run.value
-        #expect(clock.now - start < .seconds(2))
+        #expect(clock.now - cancelled < .seconds(2))
         #expect(windows[0].began != nil && windows[0].healed == nil)
         #expect(windows[1].began != nil && windows[1].healed == nil)
         #expect(windows[2].began == nil)
