@@ -62,7 +62,20 @@ public struct CheckRunner: Sendable {
             }
         }
         try await waitForBroker()
+        await waitForHealthchecks()
         try await context.purge(context.roles.workQueue)
+    }
+
+    /// Waits (up to 60 s) until no running instance's healthcheck is still `starting`: a
+    /// restarted broker stays `starting` until its first passing check, and Traefik leaves a
+    /// container that is not healthy out of its routes, so a check after a broker restart would
+    /// otherwise judge routes the stack serves once it is back. An instance that turns
+    /// `unhealthy` ends the wait; that is for the checks to find.
+    func waitForHealthchecks() async {
+        _ = try? await Wait.until("every healthcheck to pass or fail", deadline: .seconds(60), every: .milliseconds(500)) { () async throws -> Bool? in
+            let starting = try await context.stack.instances().filter { $0.state == .running && $0.health == .starting }
+            return starting.isEmpty ? true : nil
+        }
     }
 
     /// Waits (up to 60 s) until the broker answers and has the work queue.
@@ -79,8 +92,10 @@ public struct CheckRunner: Sendable {
         await settle()
     }
 
-    /// Waits (bounded) until every worker consumes the work queue again after faults.
+    /// Waits (bounded) until every healthcheck has come to a verdict, every worker consumes the
+    /// work queue again after faults and the API answers directly and through the proxy.
     func settle() async {
+        await waitForHealthchecks()
         let expected = context.roles.workers.count
         _ = try? await Wait.until("\(expected) consumers on \(context.roles.workQueue)", deadline: .seconds(45), every: .milliseconds(250)) {
             let consumers = try await context.consumers(of: context.roles.workQueue) ?? 0
