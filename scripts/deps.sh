@@ -28,6 +28,11 @@ REQUIREMENTS=(
     "cmd:openssl openssl"
     "cmd:unzip unzip"
     "cmd:curl curl"
+    # Network faults: iptables and tc run from the host inside a container's network namespace,
+    # entered with nsenter.
+    "cmd:iptables iptables"
+    "cmd:tc iproute2"
+    "cmd:nsenter util-linux"
     "pkg:ca-certificates ca-certificates"
 )
 

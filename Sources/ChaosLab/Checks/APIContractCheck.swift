@@ -123,7 +123,7 @@ public struct APIContractCheck: ReliabilityCheck {
             leading.append(Evidence(source: "proxy", title: "The API's paths through the proxy", lines: derived.lines))
         }
         try await context.stopWorkers()
-        try await context.broker.purge(context.roles.workQueue)
+        try await context.purge(context.roles.workQueue)
         // A broker restarted by an earlier check leaves the firehose re-arming for a moment;
         // what it would miss is unobserved, not judged, so wait for it first.
         if context.observer.unavailable == nil {
@@ -144,7 +144,7 @@ public struct APIContractCheck: ReliabilityCheck {
         figures += outage.figures
         // The broker's CLI may answer a little after its AMQP listener.
         try await Wait.until("the broker to take commands again", deadline: .seconds(60), every: .milliseconds(500)) {
-            try await context.broker.purge(context.roles.workQueue)
+            try await context.purge(context.roles.workQueue)
         }
         return Self.verdict(cases: cases, routes: routes.map(\.name), figures: figures, evidence: leading)
     }

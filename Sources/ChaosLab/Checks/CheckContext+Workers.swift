@@ -12,6 +12,21 @@ extension CheckContext {
         }
     }
 
+    /// The consumers of `queue` now, or `nil` when the broker has no such queue: over AMQP
+    /// (live and cheap), else with `rabbitmqctl` when the lab has no AMQP login.
+    public func consumers(of queue: String) async throws -> Int? {
+        if observer.unavailable == nil, let state = try? await observer.peek.state(of: queue) {
+            return Int(state.consumerCount)
+        }
+        return try await broker.queue(named: queue)?.consumers
+    }
+
+    /// Empties `queue` of its ready messages: over AMQP, else with `rabbitmqctl`.
+    public func purge(_ queue: String) async throws {
+        if observer.unavailable == nil, (try? await observer.peek.purge(queue)) != nil { return }
+        try await broker.purge(queue)
+    }
+
     /// Throws ``ObservationUnavailable`` when the lab cannot watch the broker: a check that
     /// judges deliveries then concludes nothing (inconclusive, with the reason).
     public func requireObservation() throws {

@@ -62,13 +62,26 @@ public struct CheckRunner: Sendable {
             }
         }
         try await waitForBroker()
-        try await context.broker.purge(context.roles.workQueue)
+        await waitForHealthchecks()
+        try await context.purge(context.roles.workQueue)
+    }
+
+    /// Waits (up to 60 s) until no running instance's healthcheck is still `starting`: a
+    /// restarted broker stays `starting` until its first passing check, and Traefik leaves a
+    /// container that is not healthy out of its routes, so a check after a broker restart would
+    /// otherwise judge routes the stack serves once it is back. An instance that turns
+    /// `unhealthy` ends the wait; that is for the checks to find.
+    func waitForHealthchecks() async {
+        _ = try? await Wait.until("every healthcheck to pass or fail", deadline: .seconds(60), every: .milliseconds(500)) { () async throws -> Bool? in
+            let starting = try await context.stack.instances().filter { $0.state == .running && $0.health == .starting }
+            return starting.isEmpty ? true : nil
+        }
     }
 
     /// Waits (up to 60 s) until the broker answers and has the work queue.
     func waitForBroker() async throws {
-        try await Wait.until("the broker to answer", deadline: .seconds(60), every: .seconds(1)) {
-            try await context.broker.queue(named: context.roles.workQueue)
+        try await Wait.until("the broker to answer", deadline: .seconds(60), every: .milliseconds(500)) {
+            try await context.consumers(of: context.roles.workQueue)
         }
     }
 
@@ -79,11 +92,13 @@ public struct CheckRunner: Sendable {
         await settle()
     }
 
-    /// Waits (bounded) until every worker consumes the work queue again after faults.
+    /// Waits (bounded) until every healthcheck has come to a verdict, every worker consumes the
+    /// work queue again after faults and the API answers directly and through the proxy.
     func settle() async {
+        await waitForHealthchecks()
         let expected = context.roles.workers.count
-        _ = try? await Wait.until("\(expected) consumers on \(context.roles.workQueue)", deadline: .seconds(45), every: .milliseconds(500)) {
-            let consumers = try await context.broker.queue(named: context.roles.workQueue)?.consumers ?? 0
+        _ = try? await Wait.until("\(expected) consumers on \(context.roles.workQueue)", deadline: .seconds(45), every: .milliseconds(250)) {
+            let consumers = try await context.consumers(of: context.roles.workQueue) ?? 0
             return consumers >= expected ? consumers : nil
         }
         if let api = context.roles.api, let health = api.healthPath {

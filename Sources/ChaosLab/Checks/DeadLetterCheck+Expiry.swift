@@ -8,7 +8,7 @@ extension DeadLetterCheck {
     func expiryAndOverflow(in context: CheckContext, topology: DeadLetterTopology, deadLetterQueue: String) async throws -> [PartFinding] {
         let workQueue = topology.workQueue
         try await context.stopWorkers()
-        try await context.broker.purge(workQueue.name)
+        try await context.purge(workQueue.name)
         return try await BrokerClient.withClient(context.observer.line, connectionName: "chaoslab dead-letter") { client in
             // Leftovers of this run's poison part, so each part finds only its own message.
             let prefix = String(context.token(name, 0).dropLast(1))

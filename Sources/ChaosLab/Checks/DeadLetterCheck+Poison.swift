@@ -54,7 +54,7 @@ extension DeadLetterCheck {
     /// purge removes it. The runner starts the workers again.
     private func stopLoop(in context: CheckContext) async {
         try? await context.stopWorkers()
-        _ = try? await context.broker.purge(context.roles.workQueue)
+        _ = try? await context.purge(context.roles.workQueue)
     }
 
     /// What `x-death` says wrongly, or `nil` when its newest entry names `queue`, `reason` and

@@ -29,7 +29,7 @@ public struct RoundRobinCheck: ReliabilityCheck {
         let total = messagesPerWorker * workers.count
         let prefix = context.token(name, 0).dropLast(1).description
         let since = Date()
-        try await context.broker.purge(queue)
+        try await context.purge(queue)
         let consumers = try await context.broker.queue(named: queue)?.consumers ?? 0
 
         context.logger.info("round-robin: publishing \(total) quick messages")

@@ -75,11 +75,22 @@ public struct TraefikRoutesCheck: ReliabilityCheck {
             Figure("routers.answered", "router requests that reached their service", Double(routerAnswers.answered)),
             Figure("routers.tried", "router requests tried", Double(routerAnswers.tried)),
         ]
+        if !problems.isEmpty {
+            problems += try await Self.routedButNotHealthy(context: context)
+        }
         let tally = Tally(
             problems: problems, claimedTried: proxy.routes.count * entrypoints.count, routerTried: routerAnswers.tried, routers: routerCount,
             schemes: entrypoints.map(\.0), hasTLS: proxy.secureBaseURL != nil, unread: unread, hasDashboard: proxy.dashboardURL != nil
         )
         return Self.verdict(tally, figures: figures, evidence: evidence)
+    }
+
+    /// Containers that carry Traefik router labels but do not pass their healthcheck: Traefik
+    /// leaves such a container out of its routes, which explains a claimed path's 404.
+    static func routedButNotHealthy(context: CheckContext) async throws -> [String] {
+        try await context.stack.instances()
+            .filter { instance in !instance.isReady && instance.labels.keys.contains { $0.hasPrefix("traefik.http.routers.") } }
+            .map { "\($0.service) carries Traefik routers but is \($0.state == .running ? "health \($0.health.rawValue)" : $0.state.rawValue), and Traefik routes only to running containers that pass their healthcheck" }
     }
 
     /// The routers' requests sent, and what came of them.

@@ -1,14 +1,17 @@
 extension Fault.Action {
     private enum CodingKeys: String, CodingKey {
-        case kill, stop, start, pause, unpause, disconnect, connect
+        case kill, stop, start, pause, unpause, restart, disconnect, connect
+        case partition, dropPackets, limitBandwidth, restoreNetwork
     }
 
     private enum DetailKeys: String, CodingKey {
-        case signal, timeout
+        case signal, timeout, from, probability, kilobitsPerSecond
     }
 
     /// One key naming the action, with its details: `{"kill": {"signal": "KILL"}}`,
-    /// `{"stop": {"timeout": 5}}` (seconds), `{"start": {}}`.
+    /// `{"stop": {"timeout": 5}}` (seconds), `{"partition": {"from": ["172.18.0.2"]}}`,
+    /// `{"dropPackets": {"probability": 0.3}}`, `{"limitBandwidth": {"kilobitsPerSecond": 256}}`,
+    /// `{"start": {}}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
@@ -18,11 +21,24 @@ extension Fault.Action {
         case .stop(let timeout):
             var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .stop)
             try details.encode(SecondsCoded(wrappedValue: timeout), forKey: .timeout)
+        case .restart(let timeout):
+            var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .restart)
+            try details.encode(SecondsCoded(wrappedValue: timeout), forKey: .timeout)
+        case .partition(let peers):
+            var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .partition)
+            try details.encode(peers, forKey: .from)
+        case .dropPackets(let probability):
+            var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .dropPackets)
+            try details.encode(probability, forKey: .probability)
+        case .limitBandwidth(let rate):
+            var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .limitBandwidth)
+            try details.encode(rate, forKey: .kilobitsPerSecond)
         case .start: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .start)
         case .pause: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .pause)
         case .unpause: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .unpause)
         case .disconnect: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .disconnect)
         case .connect: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .connect)
+        case .restoreNetwork: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .restoreNetwork)
         }
     }
 
@@ -31,18 +47,22 @@ extension Fault.Action {
         guard let key = container.allKeys.first, container.allKeys.count == 1 else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "A fault action is an object with exactly one key naming the action."))
         }
+        func details() throws -> KeyedDecodingContainer<DetailKeys> {
+            try container.nestedContainer(keyedBy: DetailKeys.self, forKey: key)
+        }
         switch key {
-        case .kill:
-            let details = try container.nestedContainer(keyedBy: DetailKeys.self, forKey: .kill)
-            self = .kill(signal: try details.decode(ContainerSignal.self, forKey: .signal))
-        case .stop:
-            let details = try container.nestedContainer(keyedBy: DetailKeys.self, forKey: .stop)
-            self = .stop(timeout: try details.decode(SecondsCoded.self, forKey: .timeout).wrappedValue)
+        case .kill: self = .kill(signal: try details().decode(ContainerSignal.self, forKey: .signal))
+        case .stop: self = .stop(timeout: try details().decode(SecondsCoded.self, forKey: .timeout).wrappedValue)
+        case .restart: self = .restart(timeout: try details().decode(SecondsCoded.self, forKey: .timeout).wrappedValue)
+        case .partition: self = .partition(from: try details().decode([String].self, forKey: .from))
+        case .dropPackets: self = .dropPackets(probability: try details().decode(Double.self, forKey: .probability))
+        case .limitBandwidth: self = .limitBandwidth(kilobitsPerSecond: try details().decode(Int.self, forKey: .kilobitsPerSecond))
         case .start: self = .start
         case .pause: self = .pause
         case .unpause: self = .unpause
         case .disconnect: self = .disconnect
         case .connect: self = .connect
+        case .restoreNetwork: self = .restoreNetwork
         }
     }
 }

@@ -13,10 +13,24 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         case pause
         /// Thaw a paused service.
         case unpause
+        /// Stop gracefully (SIGKILL after `timeout`) and start again.
+        case restart(timeout: Duration)
         /// Cut the service off its networks.
         case disconnect
         /// Reattach a cut-off service.
         case connect
+        /// Drop every packet between the service and the given IPv4 addresses, both ways
+        /// (iptables in the service's network namespace). Its connections stay open but go
+        /// silent, as across a failed switch: the peers notice only at their heartbeats.
+        case partition(from: [String])
+        /// Drop each packet the service sends or receives with this probability (above 0, at
+        /// most 1; iptables' `statistic` match), loopback excepted.
+        case dropPackets(probability: Double)
+        /// Limit what the service sends on each of its `eth` interfaces to this rate (tc `tbf`).
+        case limitBandwidth(kilobitsPerSecond: Int)
+        /// Remove every partition, packet loss and bandwidth limit the lab put on the service,
+        /// and nothing else.
+        case restoreNetwork
     }
 
     /// What is done.
@@ -36,8 +50,21 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
     public static func start(_ target: ServiceTarget) -> Fault { Fault(.start, target) }
     public static func pause(_ target: ServiceTarget) -> Fault { Fault(.pause, target) }
     public static func unpause(_ target: ServiceTarget) -> Fault { Fault(.unpause, target) }
+    public static func restart(_ target: ServiceTarget, timeout: Duration = .seconds(10)) -> Fault {
+        Fault(.restart(timeout: timeout), target)
+    }
     public static func disconnect(_ target: ServiceTarget) -> Fault { Fault(.disconnect, target) }
     public static func connect(_ target: ServiceTarget) -> Fault { Fault(.connect, target) }
+    public static func partition(_ target: ServiceTarget, from peers: [String]) -> Fault {
+        Fault(.partition(from: peers), target)
+    }
+    public static func dropPackets(_ target: ServiceTarget, probability: Double) -> Fault {
+        Fault(.dropPackets(probability: probability), target)
+    }
+    public static func limitBandwidth(_ target: ServiceTarget, kilobitsPerSecond: Int) -> Fault {
+        Fault(.limitBandwidth(kilobitsPerSecond: kilobitsPerSecond), target)
+    }
+    public static func restoreNetwork(_ target: ServiceTarget) -> Fault { Fault(.restoreNetwork, target) }
 
     public var description: String {
         switch action {
@@ -46,12 +73,18 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         case .start: "start \(target)"
         case .pause: "pause \(target)"
         case .unpause: "unpause \(target)"
+        case .restart(let timeout): "restart \(target) (kill after \(Int(timeout.seconds)) s)"
         case .disconnect: "cut \(target) off its networks"
         case .connect: "reconnect \(target) to its networks"
+        case .partition(let peers): "partition \(target) from \(peers.joined(separator: ", "))"
+        case .dropPackets(let probability): "drop \(Self.percent(probability)) of \(target)'s packets"
+        case .limitBandwidth(let rate): "limit \(target) to \(rate) kbit/s"
+        case .restoreNetwork: "restore \(target)'s network"
         }
     }
 
-    /// The Docker command a person would type for this fault (on a compose stack).
+    /// The command a person would type for this fault (on a compose stack): Docker's for what
+    /// Docker does, `nsenter` into the container's network namespace for iptables and tc.
     public var commandLine: String {
         let container = "<\(target) container>"
         switch action {
@@ -60,8 +93,17 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         case .start: return "docker start \(container)"
         case .pause: return "docker pause \(container)"
         case .unpause: return "docker unpause \(container)"
+        case .restart(let timeout): return "docker restart -t \(Int(timeout.seconds)) \(container)"
         case .disconnect: return "docker network disconnect <network> \(container)"
         case .connect: return "docker network connect <network> \(container)"
+        case .partition, .dropPackets, .limitBandwidth, .restoreNetwork:
+            return NetworkImpairmentCommands.shellLine(for: action, container: container)
         }
+    }
+
+    /// `0.25` as `25 %`, `0.125` as `12.5 %`.
+    static func percent(_ probability: Double) -> String {
+        let value = (probability * 1000).rounded() / 10
+        return value == value.rounded() ? "\(Int(value)) %" : "\(value) %"
     }
 }

@@ -3,14 +3,27 @@ import Foundation
 /// Injects faults into a stack and remembers each one, in order, for the report.
 ///
 /// It also remembers what it broke, so ``heal()`` can put the stack back as it was: a check
-/// that fails halfway must not leave a worker killed or the broker paused for the next check.
+/// that fails halfway must not leave a worker killed, the broker paused or a worker's network
+/// impaired for the next check.
 public actor FaultInjector {
     /// The stack faults are injected into.
     public let stack: any StackDriver
     /// Every fault injected so far, in order.
     public private(set) var events: [FaultEvent] = []
-    /// Services left stopped, killed, paused or cut off, to undo on ``heal()``.
-    private var broken: [ServiceTarget: Fault.Action] = [:]
+    /// What each target is left with, to undo on ``heal()``.
+    private var broken: [ServiceTarget: Damage] = [:]
+
+    /// What one target is left with.
+    private struct Damage {
+        /// Stopped, killed, paused or frozen by SIGSTOP: the action that did it.
+        var process: Fault.Action?
+        /// Cut off its networks.
+        var disconnected = false
+        /// Partitioned, losing packets or limited (or possibly so, after a failed attempt).
+        var impaired = false
+
+        var isEmpty: Bool { process == nil && !disconnected && !impaired }
+    }
 
     public init(stack: any StackDriver) {
         self.stack = stack
@@ -24,56 +37,117 @@ public actor FaultInjector {
         let clock = ContinuousClock()
         let at = Date()
         let start = clock.now
+        if fault.action.impairsNetwork {
+            // Set before the attempt: one that fails halfway may have added rules, and heal()
+            // removes whatever is there.
+            broken[fault.target, default: Damage()].impaired = true
+        }
         do {
-            switch fault.action {
-            case .kill(let signal): try await stack.kill(fault.target, signal: signal)
-            case .stop(let timeout): try await stack.stop(fault.target, timeout: timeout)
-            case .start: try await stack.start(fault.target)
-            case .pause: try await stack.pause(fault.target)
-            case .unpause: try await stack.unpause(fault.target)
-            case .disconnect: try await stack.disconnect(fault.target)
-            case .connect: try await stack.connect(fault.target)
-            }
+            try await perform(fault)
         } catch {
             let event = FaultEvent(fault: fault, at: at, took: clock.now - start, error: String(describing: error))
             events.append(event)
+            if case .restart = fault.action {
+                // A restart that failed between its stop and its start leaves the target stopped.
+                broken[fault.target, default: Damage()].process = fault.action
+            }
             throw error
         }
         let event = FaultEvent(fault: fault, at: at, took: clock.now - start)
         events.append(event)
-        switch fault.action {
-        case .start, .unpause, .connect: broken[fault.target] = nil
-        case .kill(let signal) where signal != .kill && signal != .terminate && signal != .stop: break
-        default: broken[fault.target] = fault.action
-        }
+        record(fault)
         return event
     }
 
-    /// Undoes every fault still in force (start what was stopped or killed, unpause, reconnect),
-    /// recording each step. Errors are collected, not thrown one by one.
+    private func perform(_ fault: Fault) async throws {
+        let target = fault.target
+        switch fault.action {
+        case .kill(let signal): try await stack.kill(target, signal: signal)
+        case .stop(let timeout): try await stack.stop(target, timeout: timeout)
+        case .start: try await stack.start(target)
+        case .pause: try await stack.pause(target)
+        case .unpause: try await stack.unpause(target)
+        case .restart(let timeout): try await stack.restart(target, timeout: timeout)
+        case .disconnect: try await stack.disconnect(target)
+        case .connect: try await stack.connect(target)
+        case .partition(let peers): try await network(for: target).partition(target, from: peers)
+        case .dropPackets(let probability): try await network(for: target).dropPackets(target, probability: probability)
+        case .limitBandwidth(let rate): try await network(for: target).limitBandwidth(target, kilobitsPerSecond: rate)
+        case .restoreNetwork: try await network(for: target).restoreNetwork(target)
+        }
+    }
+
+    private func network(for target: ServiceTarget) throws -> any NetworkImpairing {
+        guard let network = stack as? any NetworkImpairing else {
+            throw NetworkImpairmentError(project: stack.projectName, target: target, code: .unsupported)
+        }
+        return network
+    }
+
+    /// Updates what `fault`, just injected, left broken or mended.
+    private func record(_ fault: Fault) {
+        var damage = broken[fault.target] ?? Damage()
+        switch fault.action {
+        case .kill(let signal) where [.kill, .terminate, .stop].contains(signal): damage.process = fault.action
+        case .kill(.continue) where damage.process == .kill(signal: .stop): damage.process = nil
+        case .kill: break
+        case .stop, .pause: damage.process = fault.action
+        case .start, .restart: damage.process = nil
+        case .unpause where damage.process == .pause: damage.process = nil
+        case .unpause: break
+        case .disconnect: damage.disconnected = true
+        case .connect: damage.disconnected = false
+        case .partition, .dropPackets, .limitBandwidth: damage.impaired = true
+        case .restoreNetwork: damage.impaired = false
+        }
+        broken[fault.target] = damage.isEmpty ? nil : damage
+    }
+
+    /// Undoes every fault still in force (remove network impairments, reconnect, then start
+    /// what was stopped or killed and unpause), recording each step. Errors are collected, not
+    /// thrown one by one.
     /// - Returns: descriptions of the steps that failed.
     @discardableResult
     public func heal() async -> [String] {
         var failures: [String] = []
-        for (target, action) in broken.sorted(by: { $0.key.description < $1.key.description }) {
-            let remedy: Fault
-            switch action {
-            case .pause, .kill(signal: .stop): remedy = action == .pause ? .unpause(target) : Fault(.kill(signal: .continue), target)
-            case .disconnect: remedy = .connect(target)
-            default: remedy = .start(target)
-            }
-            do {
-                try await inject(remedy)
-            } catch {
-                failures.append("\(remedy): \(error)")
+        for (target, damage) in broken.sorted(by: { $0.key.description < $1.key.description }) {
+            for remedy in Self.remedies(for: damage, of: target) {
+                do {
+                    try await inject(remedy)
+                } catch {
+                    failures.append("\(remedy): \(error)")
+                }
             }
             broken[target] = nil
         }
         return failures
     }
 
+    private static func remedies(for damage: Damage, of target: ServiceTarget) -> [Fault] {
+        var remedies: [Fault] = []
+        if damage.impaired { remedies.append(.restoreNetwork(target)) }
+        if damage.disconnected { remedies.append(.connect(target)) }
+        switch damage.process {
+        case .pause?: remedies.append(.unpause(target))
+        case .kill(signal: .stop)?: remedies.append(Fault(.kill(signal: .continue), target))
+        case .some: remedies.append(.start(target))
+        case nil: break
+        }
+        return remedies
+    }
+
     /// The targets currently left broken.
     public var brokenTargets: [ServiceTarget] {
         broken.keys.sorted { $0.description < $1.description }
+    }
+}
+
+extension Fault.Action {
+    /// Whether the action impairs the network from inside the target's namespace.
+    var impairsNetwork: Bool {
+        switch self {
+        case .partition, .dropPackets, .limitBandwidth: true
+        default: false
+        }
     }
 }

@@ -16,6 +16,8 @@ public actor BrokerObserver {
     public let roles: StackRoles
     /// How the observer reaches the broker.
     public let line: BrokerLine
+    /// Live ready counts and consumers of a queue, over AMQP.
+    public let peek: QueuePeek
     /// Why the lab cannot watch the broker; `nil` while it can.
     public nonisolated let unavailable: String?
     private let tap: FirehoseTap?
@@ -33,6 +35,7 @@ public actor BrokerObserver {
         self.stack = line.stack
         self.roles = line.roles
         self.line = line
+        self.peek = QueuePeek(line: line)
         self.tap = tap
         self.unavailable = unavailable
         self.logger = logger
@@ -61,6 +64,7 @@ public actor BrokerObserver {
     /// Stops watching and switches the broker's tracing off.
     public func stop() async {
         await tap?.stop()
+        await peek.close()
         await line.removeLabUser()
         try? await line.http.shutdown()
     }

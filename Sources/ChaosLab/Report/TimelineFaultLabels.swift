@@ -82,6 +82,11 @@ struct TimelineFaultLabels {
         case .unpause: "unpause \(fault.target)"
         case .disconnect: "cut off \(fault.target)"
         case .connect: "reconnect \(fault.target)"
+        case .restart: "restart \(fault.target)"
+        case .partition: "partition \(fault.target)"
+        case .dropPackets(let probability): "drop \(Fault.percent(probability)) \(fault.target)"
+        case .limitBandwidth(let rate): "\(rate) kbit/s \(fault.target)"
+        case .restoreNetwork: "restore \(fault.target)"
         }
     }
 }

@@ -9,4 +9,17 @@ public struct SoakSchedule: Sendable, Codable, Hashable {
         self.seed = seed
         self.faults = faults.sorted { ($0.at, $0.service) < ($1.at, $1.service) }
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case seed, faults
+    }
+
+    /// Decodes the faults in any order and keeps them in the order they begin.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            seed: try container.decodeIfPresent(UInt64.self, forKey: .seed),
+            faults: try container.decode([SoakFault].self, forKey: .faults)
+        )
+    }
 }

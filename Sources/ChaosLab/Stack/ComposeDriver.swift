@@ -99,7 +99,8 @@ public actor ComposeDriver: StackDriver {
         return try await runner.run(command)
     }
 
-    private func check(_ command: Command) async throws -> CommandResult {
+    /// Runs any program (`docker`, or `nsenter` for the network faults) and requires success.
+    func check(_ command: Command) async throws -> CommandResult {
         logger.debug("run", metadata: ["command": "\(command.commandLine)"])
         return try await runner.check(command)
     }

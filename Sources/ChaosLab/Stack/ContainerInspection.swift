@@ -15,9 +15,13 @@ struct ContainerInspection: Decodable, Sendable {
         /// When the last run ended; while the container runs again, the run before this one.
         var finishedAt: String?
         var health: Health?
+        /// The main process's id on the host, 0 while the container does not run: the way into
+        /// its network namespace.
+        var pid: Int?
 
         enum CodingKeys: String, CodingKey {
             case status = "Status", exitCode = "ExitCode", startedAt = "StartedAt", finishedAt = "FinishedAt", health = "Health"
+            case pid = "Pid"
         }
     }
 

@@ -1,6 +1,7 @@
 @testable import ChaosLab
 import Foundation
 import Logging
+import Synchronization
 import Testing
 
 /// A session end to end on a driver that starts nothing.
@@ -28,6 +29,32 @@ struct LabSessionTests {
         #expect(run.logs == ["rabbitmq": "- stdout rabbitmq ran\n", "worker1": "- stdout worker1 ran\n"])
         #expect(run.teardown.description == "the stack was removed")
         #expect(driver.calls == [.down, .up, .down])
+    }
+
+    @Test("a check starts only once no healthcheck is still starting, as after a broker restart Traefik routes nothing to it yet")
+    func waitsForHealthchecks() async throws {
+        let broker = { (health: InstanceHealth) in
+            ServiceInstance(service: "rabbitmq", index: 1, containerID: "bbb", containerName: "fake_rabbitmq_1", state: .running, health: health)
+        }
+        let driver = FakeStackDriver(instances: [broker(.starting)])
+        let turnedHealthy = Mutex<ContinuousClock.Instant?>(nil)
+        let checkStarted = Mutex<ContinuousClock.Instant?>(nil)
+        let healer = Task {
+            try await Task.sleep(for: .seconds(1))
+            turnedHealthy.withLock { $0 = .now }
+            driver.setInstances([broker(.healthy)])
+        }
+        let run = try await withTemporaryDirectory { locks in
+            try await session(driver, locks: locks).run([ScriptedCheck("one", outcome: {
+                checkStarted.withLock { $0 = .now }
+                return .pass("It held.")
+            })])
+        }
+        try await healer.value
+        #expect(run.results.map(\.verdict) == [.pass])
+        let healthy = try #require(turnedHealthy.withLock { $0 })
+        let started = try #require(checkStarted.withLock { $0 })
+        #expect(started > healthy)
     }
 
     @Test("when the final down fails, the results and logs are kept and the failure says how to remove the stack")

@@ -5,22 +5,69 @@ import Synchronization
 /// A ``StackDriver`` that starts nothing: `up` and `down` only record that they were called,
 /// the broker's `rabbitmqctl` answers with one empty work queue that every worker consumes,
 /// and the final `down` can be made to fail, so a ``LabSession`` runs end to end without Docker.
-final class FakeStackDriver: StackDriver {
+/// Fault operations (kill, pause, partition…) are recorded with the moment they were asked
+/// for, and those named in `failing` throw.
+final class FakeStackDriver: StackDriver, NetworkImpairing {
     /// What the stack was asked to do, in order: `up`, `down`.
     enum Call: Equatable { case up, down }
+
+    /// A fault operation: its name (`pause`, `partition`…), its target, and its argument as
+    /// text when it has one.
+    struct Operation: Equatable, CustomStringConvertible {
+        var name: String
+        var target: ServiceTarget
+        var detail: String?
+
+        var description: String {
+            "\(name) \(target)" + (detail.map { " \($0)" } ?? "")
+        }
+    }
 
     let projectName: String
     let workQueue: String
     let consumers: Int
     /// Makes the n-th `down` (counting from 1) throw this, when set.
     let failingDown: (call: Int, error: StackError)?
+    /// What `instances(of:)` answers, filtered by service.
+    private let knownInstances: Mutex<[ServiceInstance]>
+    /// The names of the fault operations that throw.
+    let failing: Set<String>
     private let recorded = Mutex<[Call]>([])
+    private let operationLog = Mutex<[(Operation, ContinuousClock.Instant)]>([])
 
-    init(projectName: String = "fake", workQueue: String = "work", consumers: Int = 1, failingDown: (call: Int, error: StackError)? = nil) {
+    init(
+        projectName: String = "fake",
+        workQueue: String = "work",
+        consumers: Int = 1,
+        failingDown: (call: Int, error: StackError)? = nil,
+        instances: [ServiceInstance] = [],
+        failing: Set<String> = []
+    ) {
         self.projectName = projectName
         self.workQueue = workQueue
         self.consumers = consumers
         self.failingDown = failingDown
+        self.knownInstances = Mutex(instances)
+        self.failing = failing
+    }
+
+    /// Every fault operation, in order.
+    var operations: [Operation] {
+        operationLog.withLock { $0.map(\.0) }
+    }
+
+    /// Every fault operation with the moment it was asked for.
+    var timedOperations: [(Operation, ContinuousClock.Instant)] {
+        operationLog.withLock { $0 }
+    }
+
+    private func record(_ name: String, _ target: ServiceTarget, _ detail: String? = nil) throws {
+        // As the real runner, which terminates the command of a cancelled task.
+        try Task.checkCancellation()
+        operationLog.withLock { $0.append((Operation(name: name, target: target, detail: detail), .now)) }
+        if failing.contains(name) {
+            throw CommandError(commandLine: "docker \(name) fake_\(target.service)_1", code: .failed(.exited(1)), errorTail: ["\(name) refused"])
+        }
     }
 
     /// Every `up` and `down`, in order.
@@ -43,15 +90,37 @@ final class FakeStackDriver: StackDriver {
         }
     }
 
-    func instances(of service: String?) async throws -> [ServiceInstance] { [] }
-    func kill(_ target: ServiceTarget, signal: ContainerSignal) async throws {}
-    func stop(_ target: ServiceTarget, timeout: Duration) async throws {}
-    func start(_ target: ServiceTarget) async throws {}
-    func pause(_ target: ServiceTarget) async throws {}
-    func unpause(_ target: ServiceTarget) async throws {}
-    func restart(_ target: ServiceTarget, timeout: Duration) async throws {}
-    func disconnect(_ target: ServiceTarget) async throws {}
-    func connect(_ target: ServiceTarget) async throws {}
+    func instances(of service: String?) async throws -> [ServiceInstance] {
+        knownInstances.withLock { $0 }.filter { service == nil || $0.service == service }
+    }
+
+    /// Changes what `instances(of:)` answers from now on.
+    func setInstances(_ instances: [ServiceInstance]) {
+        knownInstances.withLock { $0 = instances }
+    }
+
+    func kill(_ target: ServiceTarget, signal: ContainerSignal) async throws { try record("kill", target, signal.rawValue) }
+    func stop(_ target: ServiceTarget, timeout: Duration) async throws { try record("stop", target) }
+    func start(_ target: ServiceTarget) async throws { try record("start", target) }
+    func pause(_ target: ServiceTarget) async throws { try record("pause", target) }
+    func unpause(_ target: ServiceTarget) async throws { try record("unpause", target) }
+    func restart(_ target: ServiceTarget, timeout: Duration) async throws { try record("restart", target) }
+    func disconnect(_ target: ServiceTarget) async throws { try record("disconnect", target) }
+    func connect(_ target: ServiceTarget) async throws { try record("connect", target) }
+
+    func partition(_ target: ServiceTarget, from peers: [String]) async throws {
+        try record("partition", target, peers.joined(separator: ","))
+    }
+
+    func dropPackets(_ target: ServiceTarget, probability: Double) async throws {
+        try record("dropPackets", target, "\(probability)")
+    }
+
+    func limitBandwidth(_ target: ServiceTarget, kilobitsPerSecond: Int) async throws {
+        try record("limitBandwidth", target, "\(kilobitsPerSecond)")
+    }
+
+    func restoreNetwork(_ target: ServiceTarget) async throws { try record("restoreNetwork", target) }
 
     func logs(_ target: ServiceTarget, since: Date?) async throws -> [LogLine] {
         [LogLine(service: target.service, index: 1, timestamp: nil, stream: .stdout, text: "\(target.service) ran")]

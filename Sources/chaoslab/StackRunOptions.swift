@@ -1,0 +1,42 @@
+import ArgumentParser
+import ChaosLab
+import Foundation
+
+/// What every command that brings a stack up and judges it takes (`run`, `soak`): the knobs,
+/// the report folder, whether to keep the stack, and a stack the lab did not write.
+struct StackRunOptions: ParsableArguments {
+    @Option(name: .customLong("knob"), parsing: .upToNextOption, help: "Fault knobs to switch on for the whole run.")
+    var knobs: [String] = []
+
+    @Option(name: .long, help: "The folder to write the report to.")
+    var report: String?
+
+    @Flag(name: .long, help: "Leave the stack running afterwards.")
+    var keepUp = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The compose file of a stack the lab did not write (a student's repository).",
+            discussion: "Its roles come from its x-chaoslab block, a manifest or inference; `chaoslab inspect` shows them. Its project is chaoslab-<folder> unless --project says otherwise. Default: the reference stack.",
+            valueName: "compose-file"
+        )
+    )
+    var stack: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --stack: a roles manifest to read instead of chaoslab.yml beside the compose file.", valueName: "file"))
+    var roles: String?
+
+    /// The combinations of these options with the global ones that make no sense.
+    func validate(with global: GlobalOptions) throws {
+        if roles != nil && stack == nil {
+            throw ValidationError("--roles needs --stack: the reference stack's roles are built in.")
+        }
+        if stack != nil && global.compose != nil {
+            throw ValidationError("Give the compose file with --stack or with --compose, not both: --stack also derives its roles.")
+        }
+        if stack != nil && !knobs.isEmpty {
+            throw ValidationError("--knob switches faults in the reference fixtures; a stack given with --stack does not read them.")
+        }
+    }
+}
