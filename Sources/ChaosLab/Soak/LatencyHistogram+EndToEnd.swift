@@ -17,9 +17,11 @@ extension LatencyHistogram {
     /// When each token's message was first settled as processed (acked, or sent to an
     /// auto-ack consumer), from the observer's deliveries: the end of its end-to-end latency.
     /// A redelivered message ends at its first processing; a requeue or a reject ends nothing.
+    /// A delivery known settled only because the queue was later seen empty has no end time
+    /// (the drain bounds it from above, often by many seconds) and is left out.
     public static func settlementTimes(_ deliveries: some Sequence<BrokerDelivery>) -> [String: Date] {
         var times: [String: Date] = [:]
-        for delivery in deliveries where delivery.outcome.isHandled {
+        for delivery in deliveries where delivery.outcome.isHandled && delivery.settlement != .drained {
             guard let token = delivery.token else { continue }
             let end = delivery.settledBy ?? delivery.at
             if let known = times[token], known <= end { continue }

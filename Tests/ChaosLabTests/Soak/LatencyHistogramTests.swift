@@ -63,6 +63,11 @@ struct LatencyHistogramTests {
         deliveries.append(delivery(100, after: 0.005, .requeued))
         deliveries.append(delivery(100, after: 3, .acked))
         deliveries.append(delivery(50, after: 0.2, .unfinished))
+        // Known acked only from a drain 40 s later: no end time, so no latency.
+        var drained = delivery(101, after: 0.01, .acked)
+        drained.settledBy = start.addingTimeInterval(141)
+        drained.settlement = .drained
+        deliveries.append(drained)
         let settled = LatencyHistogram.settlementTimes(deliveries)
         #expect(settled.count == 99)
         let histogram = LatencyHistogram.endToEnd(attempts: attempts, settled: settled)
