@@ -49,6 +49,8 @@ struct SoakCommand: AsyncParsableCommand, VerdictCommand {
     var nemesis: [String] = []
     @Option(help: ArgumentHelp("A JSON schedule to play instead of a random one (as the report's schedule.json).", valueName: "file"))
     var schedule: String?
+    @Option(name: .customLong("work-ms"), help: "How long each message asks a worker to work, in milliseconds, where the stack's message says so.")
+    var workMilliseconds = 0
     @Option(help: "api (through the stack's HTTP API) or amqp (straight to the broker, with confirms).")
     var via: Via = .api
 
@@ -72,6 +74,9 @@ struct SoakCommand: AsyncParsableCommand, VerdictCommand {
         }
         if schedule != nil && (seed != nil || !nemesis.isEmpty) {
             throw ValidationError("--schedule plays the faults of its file; --seed and --nemesis only shape a random schedule.")
+        }
+        guard (0...60_000).contains(workMilliseconds) else {
+            throw ValidationError("--work-ms must be between 0 and 60000, not \(workMilliseconds).")
         }
         _ = try kinds()
     }
@@ -97,7 +102,8 @@ struct SoakCommand: AsyncParsableCommand, VerdictCommand {
                 try SoakSchedule.load(from: path, services: roles.soakServices, broker: roles.broker, duration: duration)
             }
             let soakOptions = SoakOptions(
-                duration: duration, rate: rate, concurrency: concurrency, seed: seed, nemesis: kinds, schedule: explicit, route: via.route
+                duration: duration, rate: rate, concurrency: concurrency, seed: seed, nemesis: kinds, schedule: explicit, route: via.route,
+                workMilliseconds: workMilliseconds
             )
             let played = soakOptions.schedule(workers: roles.workers, broker: roles.broker)
             ProgressPrinter.emit("soak: \(explicit == nil ? "seed \(seed), " : "schedule \(schedule ?? ""), ")\(played.faults.count) faults over \(duration.formatted()) s")

@@ -14,7 +14,8 @@ extension SoakCheck {
             attempted: attempts.count, acknowledged: load.acknowledged, refused: load.refused, indeterminate: load.indeterminate,
             processed: analysis.processed, lost: accounting.lost.count, duplicated: analysis.duplicated.count,
             unexpected: analysis.unexpected.count, recovered: analysis.recovered.count, unobserved: accounting.unobserved.count,
-            leftInQueue: accounting.leftInQueue.count, redeliveries: traces.filter(\.redelivered).count
+            leftInQueue: accounting.leftInQueue.count, redeliveries: traces.filter(\.redelivered).count,
+            deadLettered: accounting.deadLettered.count
         )
         let happened = played.windows.compactMap { window in window.began.map { ($0, window.healed ?? $0 + window.fault.duration) } }
         let chart = SoakChart(
@@ -31,7 +32,8 @@ extension SoakCheck {
             recoveries: FaultRecovery.measure(acked: load.series.acknowledged, faults: happened), chart: chart,
             lost: Array(accounting.lost.prefix(limit)), duplicatedSample: analysis.duplicated.prefix(limit).map(\.id),
             unexpectedSample: analysis.unexpected.prefix(limit).map(\.id), unobservedSample: Array(accounting.unobserved.prefix(limit)),
-            leftInQueueSample: Array(accounting.leftInQueue.prefix(limit)), leftBroken: played.leftBroken
+            leftInQueueSample: Array(accounting.leftInQueue.prefix(limit)), leftBroken: played.leftBroken,
+            deadLetterReasons: accounting.deadLettered.reduce(into: [:]) { $0[$1.reason, default: 0] += 1 }
         )
     }
 
@@ -71,11 +73,32 @@ extension SoakCheck {
                 reason: "\(counts.unobserved) of \(counts.acknowledged) acknowledged messages could not be accounted for (\(summary.unobservedSample.prefix(3).joined(separator: ", "))): the lab was not watching the broker when they may have been delivered, or they went to an auto-ack consumer, and the workers print nothing the lab can read. No message was seen lost.\(aftermath)",
                 figures: figures, evidence: evidence, soak: summary)
         }
-        var reason = "All \(counts.acknowledged) acknowledged messages were processed \(under): \(counts.duplicated) duplicated, \(counts.recovered) of \(counts.indeterminate) indeterminate recovered, \(counts.redeliveries) redeliveries; \(String(format: "%.1f", summary.acknowledgedPerSecond)) acknowledged msg/s."
-        if counts.leftInQueue > 0 {
-            reason += " \(counts.leftInQueue) were still in the queue after the drain (not lost; taken off by the lab)."
+        let figuresLine = "\(counts.duplicated) duplicated, \(counts.recovered) of \(counts.indeterminate) indeterminate recovered, \(counts.redeliveries) redeliveries; \(String(format: "%.1f", summary.acknowledgedPerSecond)) acknowledged msg/s."
+        var reason: String
+        if counts.deadLettered == 0 && counts.leftInQueue == 0 {
+            reason = "All \(counts.acknowledged) acknowledged messages were processed \(under): " + figuresLine
+        } else {
+            var parts = ["\(counts.processed) processed"]
+            if counts.deadLettered > 0 {
+                let reasons = summary.deadLetterReasons.sorted { $0.key < $1.key }.map { "\($0.value) \(Self.deadLetterWords($0.key))" }.joined(separator: ", ")
+                parts.append("\(counts.deadLettered) dead-lettered by the broker and kept in the dead-letter queue (\(reasons))")
+            }
+            if counts.leftInQueue > 0 {
+                parts.append("\(counts.leftInQueue) still in the work queue after the drain (taken off by the lab)")
+            }
+            reason = "No acknowledged message was lost \(under): of \(counts.acknowledged) acknowledged, " + parts.joined(separator: ", ") + "; " + figuresLine
         }
         return CheckOutcome(verdict: .pass, reason: reason + aftermath, figures: figures, evidence: evidence, soak: summary)
+    }
+
+    /// The `x-death` reason in words.
+    static func deadLetterWords(_ reason: String) -> String {
+        switch reason {
+        case "maxlen": "when the work queue overflowed its max-length"
+        case "expired": "when their TTL expired"
+        case "rejected": "rejected by a worker"
+        default: "for \(reason)"
+        }
     }
 
     static func figures(_ summary: SoakSummary) -> [Figure] {
@@ -92,6 +115,7 @@ extension SoakCheck {
             Figure("soak.recovered", "indeterminate publishes processed", Double(counts.recovered)),
             Figure("soak.unobserved", "acknowledged messages not accounted for", Double(counts.unobserved)),
             Figure("soak.left", "acknowledged messages left in the queue", Double(counts.leftInQueue)),
+            Figure("soak.dead.lettered", "acknowledged messages dead-lettered", Double(counts.deadLettered)),
             Figure("soak.redeliveries", "redeliveries", Double(counts.redeliveries)),
         ]
         if let seed = summary.seed {

@@ -31,12 +31,16 @@ public struct SoakCheck: ReliabilityCheck {
         let (target, via) = target(in: context)
         let journal = FileManager.default.temporaryDirectory.appendingPathComponent("chaoslab-soak-\(context.runID)-\(UUID().uuidString.prefix(8)).jsonl")
         defer { try? FileManager.default.removeItem(at: journal) }
+        // A word of its own in every token: a second soak in the same run (the live suites
+        // share one) numbers its messages from 1 again, and the workers' record file keeps the
+        // first one's.
+        let tokenName = "\(name)-" + String((0..<4).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement()! })
         let configuration = SoakLoadConfiguration(
-            duration: .seconds(options.duration), runID: context.runID, tokenName: name, rate: options.rate,
+            duration: .seconds(options.duration), runID: context.runID, tokenName: tokenName, rate: options.rate,
             lanes: max(1, via == .amqp ? min(options.concurrency, 4) : options.concurrency),
             workMilliseconds: options.workMilliseconds, journal: journal
         )
-        let prefix = "\(name)-\(context.runID)-"
+        let prefix = "\(tokenName)-\(context.runID)-"
         let since = Date()
         context.logger.info(
             "soak: \(Int(options.duration)) s through \(via == .api ? "the API" : "the broker (AMQP)"), \(schedule.faults.count) faults, seed \(options.seed)"
@@ -45,10 +49,10 @@ public struct SoakCheck: ReliabilityCheck {
         context.logger.info("soak: load over, \(played.load.acknowledged) acknowledged; faults healed; waiting for the queue to drain")
         let attempts = try PublishAttemptJournal.read(from: journal)
         let observed = try await drain(attempts: attempts, prefix: prefix, since: since, context: context)
-        let workerOutput = await workerOutput(prefix: prefix, since: since, context: context)
         let accounting = SoakAccounting(
-            attempts: attempts, deliveries: observed.traces, workerOutput: workerOutput, gaps: await context.observer.gaps(since: since),
-            windows: played.windows, origin: played.load.started, leftInQueue: observed.leftInQueue
+            attempts: attempts, deliveries: observed.traces, workerOutput: observed.workerOutput, gaps: await context.observer.gaps(since: since),
+            windows: played.windows, origin: played.load.started, leftInQueue: observed.leftInQueue,
+            deadLettered: observed.deadLettered
         ).account()
         let settled = LatencyHistogram.settlementTimes(await context.observer.deliveries(since: since).filter { $0.token?.hasPrefix(prefix) ?? false })
         let summary = Self.summary(

@@ -45,6 +45,7 @@ extension HTMLCheckSection {
             ("Recovered (indeterminate, then processed)", "\(counts.recovered)"),
             ("Unobserved (the lab could not see)", "\(counts.unobserved)"),
             ("Left in the queue after the drain", "\(counts.leftInQueue)"),
+            ("Dead-lettered by the broker (not processed, kept)", "\(counts.deadLettered)"),
             ("Redeliveries", "\(counts.redeliveries)"),
             ("Acknowledged msg/s", String(format: "%.1f", summary.acknowledgedPerSecond)),
         ]

@@ -34,6 +34,8 @@ public struct SoakSummary: Sendable, Codable, Hashable {
     public var leftInQueueSample: [String]
     /// Containers the nemesis could not restore, each in a sentence.
     public var leftBroken: [String]
+    /// The dead-lettered messages' reasons (`maxlen`, `expired`, `rejected`) and how many had each.
+    public var deadLetterReasons: [String: Int]
 
     /// How many lost stories and sampled tokens a summary keeps.
     public static let storyLimit = 50
@@ -64,11 +66,14 @@ public struct SoakSummary: Sendable, Codable, Hashable {
         public var leftInQueue: Int
         /// Deliveries flagged redelivered.
         public var redeliveries: Int
+        /// Acknowledged, not processed, found in the dead-letter queue (a max-length overflow,
+        /// an expiry): the stack's own way out, not a loss.
+        public var deadLettered: Int
 
         public init(
             attempted: Int = 0, acknowledged: Int = 0, refused: Int = 0, indeterminate: Int = 0, processed: Int = 0,
             lost: Int = 0, duplicated: Int = 0, unexpected: Int = 0, recovered: Int = 0, unobserved: Int = 0,
-            leftInQueue: Int = 0, redeliveries: Int = 0
+            leftInQueue: Int = 0, redeliveries: Int = 0, deadLettered: Int = 0
         ) {
             self.attempted = attempted
             self.acknowledged = acknowledged
@@ -82,6 +87,7 @@ public struct SoakSummary: Sendable, Codable, Hashable {
             self.unobserved = unobserved
             self.leftInQueue = leftInQueue
             self.redeliveries = redeliveries
+            self.deadLettered = deadLettered
         }
     }
 
@@ -89,7 +95,8 @@ public struct SoakSummary: Sendable, Codable, Hashable {
         seed: UInt64?, route: PublishRoute, duration: Double, schedule: SoakSchedule, windows: [FaultWindow], counts: Counts,
         acknowledgedPerSecond: Double, publishLatency: LatencySummary?, endToEndLatency: LatencySummary?,
         recoveries: [FaultRecovery], chart: SoakChart, lost: [LostMessageStory], duplicatedSample: [String] = [],
-        unexpectedSample: [String] = [], unobservedSample: [String] = [], leftInQueueSample: [String] = [], leftBroken: [String] = []
+        unexpectedSample: [String] = [], unobservedSample: [String] = [], leftInQueueSample: [String] = [], leftBroken: [String] = [],
+        deadLetterReasons: [String: Int] = [:]
     ) {
         self.seed = seed
         self.route = route
@@ -108,6 +115,7 @@ public struct SoakSummary: Sendable, Codable, Hashable {
         self.unobservedSample = unobservedSample
         self.leftInQueueSample = leftInQueueSample
         self.leftBroken = leftBroken
+        self.deadLetterReasons = deadLetterReasons
     }
 
     /// The soak's last line on stdout:

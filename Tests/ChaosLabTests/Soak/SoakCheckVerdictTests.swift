@@ -11,7 +11,8 @@ struct SoakCheckVerdictTests {
     /// The summary and verdict of a soak of 10 s whose attempts, deliveries and windows are given.
     func judge(
         _ attempts: [PublishAttempt], _ deliveries: [MessageTrace], windows: [FaultWindow] = [Fixture.killWorker1],
-        workerOutput: [MessageTrace]? = nil, gaps: [ObservationGap] = [], leftInQueue: Set<String> = [], leftBroken: [String] = []
+        workerOutput: [MessageTrace]? = nil, gaps: [ObservationGap] = [], leftInQueue: Set<String> = [], leftBroken: [String] = [],
+        deadLettered: [String: String] = [:]
     ) -> CheckOutcome {
         var series = PerSecondSeries(start: Fixture.origin)
         for attempt in attempts {
@@ -25,7 +26,7 @@ struct SoakCheckVerdictTests {
         )
         let accounting = SoakAccounting(
             attempts: attempts, deliveries: deliveries, workerOutput: workerOutput, gaps: gaps, windows: windows,
-            origin: Fixture.origin, leftInQueue: leftInQueue
+            origin: Fixture.origin, leftInQueue: leftInQueue, deadLettered: deadLettered
         ).account()
         let options = SoakOptions(duration: 10, seed: 42)
         let summary = SoakCheck.summary(
@@ -101,8 +102,20 @@ struct SoakCheckVerdictTests {
             leftInQueue: ["soak-2"], leftBroken: ["chaoslab_worker1_1 left paused: docker unpause failed"]
         )
         #expect(outcome.verdict == .pass)
-        #expect(outcome.reason.contains("1 were still in the queue after the drain (not lost; taken off by the lab)."))
+        #expect(outcome.reason.hasPrefix("No acknowledged message was lost under 1 fault (seed 42): of 2 acknowledged, 1 processed, 1 still in the work queue after the drain (taken off by the lab);"))
         #expect(outcome.reason.hasSuffix("The lab could not restore: chaoslab_worker1_1 left paused: docker unpause failed."))
+    }
+
+    @Test("acknowledged messages the broker dead-lettered when the queue overflowed: not processed, not lost; the pass says where they are")
+    func deadLettered() throws {
+        let outcome = judge(
+            [Fixture.attempt("soak-1", at: 1), Fixture.attempt("soak-2", at: 2), Fixture.attempt("soak-3", at: 2.5)],
+            [Fixture.delivery("soak-1", "worker1", at: 1.1)],
+            workerOutput: [Fixture.delivery("soak-1", "worker1", at: 1.1)], deadLettered: ["soak-2": "maxlen", "soak-3": "maxlen"]
+        )
+        #expect(outcome.verdict == .pass, "\(outcome.reason)")
+        #expect(outcome.reason.hasPrefix("No acknowledged message was lost under 1 fault (seed 42): of 3 acknowledged, 1 processed, 2 dead-lettered by the broker and kept in the dead-letter queue (2 when the work queue overflowed its max-length);"))
+        #expect(try #require(outcome.soak).counts.deadLettered == 2)
     }
 
     @Test("p99 per second groups acknowledged answers by the second they came")
