@@ -13,12 +13,14 @@ endif
 SWIFT ?= swift
 # Extra flags for `chaoslab run`, e.g. make chaos CHAOS_FLAGS='--check redelivery'.
 CHAOS_FLAGS ?=
+# Extra flags for `chaoslab soak`, e.g. make soak SOAK_FLAGS="--duration 300 --seed 42".
+SOAK_FLAGS ?=
 # Extra flags for `swift test`, e.g. make test SWIFT_TEST_FLAGS='--filter ChaosLabTests'.
 SWIFT_TEST_FLAGS ?=
 # Extra flags for `chaoslab-bench verdicts`, e.g. make bench-verdicts BENCH_FLAGS='--messages 1000000'.
 BENCH_FLAGS ?=
 
-.PHONY: help deps images build up down chaos selftest test bench bench-verdicts clean
+.PHONY: help deps images build up down chaos soak selftest test bench bench-verdicts clean
 
 help: ## List the targets
 	@echo "ChaosLab: reliability checks for RabbitMQ stacks run with Docker Compose."
@@ -54,6 +56,11 @@ chaos: images ## Bring the reference stack up, run every check with progress, ta
 	@echo "make chaos: chaoslab run (every check; the report goes to reports/)"
 	@$(SWIFT) build --product chaoslab
 	@$$($(SWIFT) build --show-bin-path)/chaoslab run $(CHAOS_FLAGS)
+
+soak: images ## Bring the reference stack up, run a 120 s load while faults overlap, check no acknowledged message is lost, write reports/<timestamp>/
+	@echo "make soak: chaoslab soak $(SOAK_FLAGS) (the report goes to reports/)"
+	@$(SWIFT) build --product chaoslab
+	@$$($(SWIFT) build --show-bin-path)/chaoslab soak $(SOAK_FLAGS)
 
 selftest: images ## Prove every check passes on the reference stack and fails with each of its knobs
 	@echo "make selftest: chaoslab selftest"

@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // C at the edge: Debian's rabbitmq-c 0.11 (librabbitmq-dev), reached through a shim.
@@ -55,6 +56,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -67,11 +69,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Benchmarks of the lab's own engine on synthetic input: no Docker, figures printed.
+        // Benchmarks of the lab's own engine on synthetic input (no Docker), and of its publishing
+        // and load against a running stack: figures printed.
         .executableTarget(
             name: "chaoslab-bench",
             dependencies: [
                 "ChaosLab",
+                "AMQPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -6,9 +6,20 @@ extension StackRunOptions {
     /// Brings the stack up, runs `checks` with visible progress, always takes it down (unless
     /// `--keep-up`), writes the report, and exits with the status the verdicts call for.
     func execute(_ checks: [any ReliabilityCheck], global: GlobalOptions) async throws {
+        try await execute(global: global) { _ in checks }
+    }
+
+    /// As ``execute(_:global:)``, with the checks made once the stack's roles are known (a
+    /// soak's schedule names its services), and `finished` called with the results after the
+    /// report was written.
+    func execute(
+        global: GlobalOptions, finished: ([CheckResult]) -> Void = { _ in },
+        checks makeChecks: (StackRoles) throws -> [any ReliabilityCheck]
+    ) async throws {
         let chosenKnobs = try FixtureKnob.parse(knobs)
         let logger = global.bootstrapLogging()
         let (driver, stackRoles, resolution) = try stackUnderTest(global: global)
+        let checks = try makeChecks(stackRoles)
         // An unreadable compose file is bad input: say so before anything is started.
         _ = try await driver.loadComposeFile()
         let session = LabSession(stack: driver, roles: stackRoles, logger: logger)
@@ -32,6 +43,7 @@ extension StackRunOptions {
                 roles: resolution?.text, rolesSummary: resolution?.summary
             )
             let reportWritten = writeReport(runReport, logs: labRun.logs)
+            finished(labRun.results)
             if let stoppedBy = labRun.stoppedBy, signal == nil {
                 ChaosLabCommand.printError("error: the checks could not start: \(stoppedBy)")
             }

@@ -418,6 +418,52 @@ extension LiveStackTests {
             }
         }
 
+        @Test("pipelined publishes get every confirm back, in order, with returns and the window refilled")
+        func pipelinedPublishes() async throws {
+            try await withBroker { _, channel, _ in
+                let queue = uniqueName()
+                try await channel.declareQueue(queue, durable: false, exclusive: true)
+                let message = AMQPOutgoingMessage("m", routingKey: queue, mandatory: true)
+                await #expect(throws: AMQPError.self) { try await channel.publishPipelined([message]) }
+                try await channel.enablePublisherConfirms()
+                var sent: [UInt64] = []
+                var confirmed: [ConfirmedPublish] = []
+                while confirmed.count < 2_000 {
+                    if sent.count < 2_000, sent.count - confirmed.count < 100 {
+                        let unroutable = sent.count == 500
+                        sent += try await channel.publishPipelined([
+                            AMQPOutgoingMessage("m\(sent.count)", routingKey: unroutable ? uniqueName() : queue, mandatory: true),
+                        ])
+                    }
+                    confirmed += try await channel.confirmedPublishes(timeout: sent.count - confirmed.count < 100 ? .zero : .seconds(5))
+                }
+                #expect(confirmed.map(\.sequence) == sent)
+                #expect(confirmed[500].confirmation == .returned(replyCode: 312, replyText: "NO_ROUTE"))
+                #expect(confirmed.filter { $0.confirmation == .acked }.count == 1_999)
+                #expect(try await channel.declareQueue(queue, passive: true).messageCount == 1_999)
+                #expect(try await channel.confirmedPublishes(timeout: .milliseconds(50)).isEmpty)
+            }
+        }
+
+        @Test("a batch publish returns every message's confirm, in order")
+        func batchPublish() async throws {
+            try await withBroker { _, channel, _ in
+                let queue = uniqueName()
+                try await channel.declareQueue(queue, durable: false, exclusive: true)
+                try await channel.enablePublisherConfirms()
+                let messages = (0..<500).map { index in
+                    AMQPOutgoingMessage("b\(index)", routingKey: index == 7 ? uniqueName() : queue, mandatory: true,
+                                        properties: AMQPProperties(deliveryMode: .persistent))
+                }
+                let outcomes = try await channel.publishBatch(messages)
+                #expect(outcomes.count == 500)
+                #expect(outcomes[7] == .returned(replyCode: 312, replyText: "NO_ROUTE"))
+                #expect(outcomes.enumerated().allSatisfy { $0.offset == 7 || $0.element == .acked })
+                #expect(try await channel.publish("after", routingKey: queue) == .acked)
+                #expect(try await channel.declareQueue(queue, passive: true).messageCount == 500)
+            }
+        }
+
         @Test("a consumer task waiting for deliveries does not stall publishers on the same connection")
         func waitingDoesNotStallOthers() async throws {
             try await withBroker { connection, channel, _ in

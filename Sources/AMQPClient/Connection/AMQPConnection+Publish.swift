@@ -19,30 +19,47 @@ extension AMQPConnection {
         channel: UInt16, body: [UInt8], exchange: String, routingKey: String, mandatory: Bool,
         properties: AMQPProperties, confirmTimeout: Duration
     ) async throws -> PublishConfirmation {
-        let operation = "basic.publish to exchange \"\(exchange)\" with key \"\(routingKey)\""
+        let message = AMQPOutgoingMessage(body, exchange: exchange, routingKey: routingKey, mandatory: mandatory,
+                                          properties: properties)
+        let operation = Self.publishOperation(message)
         try requireChannel(channel, for: operation)
-        // Every C structure of the publish lives in the pool until rabbitmq-c has written it.
-        try withExtendedLifetime(CPool()) { (pool: borrowing CPool) throws(AMQPError) in
-            let exchangeBytes = try pool.shortString(exchange, "exchange name")
-            let routingKeyBytes = try pool.shortString(routingKey, "routing key")
-            var cProperties = try PropertiesCodec.encode(properties, into: pool)
-            if properties.headers != nil {
-                try PropertiesCodec.checkFitsHeaderFrame(&cProperties, frameMax: frameMax, scratch: &headerScratch)
-            }
-            try send(operation) { state in
-                body.withUnsafeBytes { raw in
-                    amqp_basic_publish(state, channel, exchangeBytes, routingKeyBytes, flag(mandatory), 0, &cProperties,
-                                       amqp_bytes_t(len: raw.count, bytes: UnsafeMutableRawPointer(mutating: raw.baseAddress)))
-                }
-            }
-        }
-        let returnable = mandatory ? ConfirmTracker.Content(exchange: exchange, routingKey: routingKey, body: body) : nil
-        switch channels[channel]?.registerPublish(returnable: returnable) ?? .settled(.unconfirmed) {
+        switch try write(message, on: channel, operation: operation, waiter: .publisher) {
         case .settled(let outcome):
             return outcome
         case .confirm(let sequence):
             return try await confirmation(of: sequence, on: channel, publishing: operation, timeout: confirmTimeout)
         }
+    }
+
+    /// What a publish of `message` is called in errors.
+    static func publishOperation(_ message: AMQPOutgoingMessage) -> String {
+        "basic.publish to exchange \"\(message.exchange)\" with key \"\(message.routingKey)\""
+    }
+
+    /// Writes one basic.publish (method, header and body frames) and registers it with the
+    /// channel's confirm tracker for `waiter`.
+    func write(
+        _ message: AMQPOutgoingMessage, on channel: UInt16, operation: String, waiter: ConfirmTracker.Waiter
+    ) throws(AMQPError) -> ChannelState.PublishSettlement {
+        // Every C structure of the publish lives in the pool until rabbitmq-c has written it.
+        try withExtendedLifetime(CPool()) { (pool: borrowing CPool) throws(AMQPError) in
+            let exchangeBytes = try pool.shortString(message.exchange, "exchange name")
+            let routingKeyBytes = try pool.shortString(message.routingKey, "routing key")
+            var cProperties = try PropertiesCodec.encode(message.properties, into: pool)
+            if message.properties.headers != nil {
+                try PropertiesCodec.checkFitsHeaderFrame(&cProperties, frameMax: frameMax, scratch: &headerScratch)
+            }
+            try send(operation) { state in
+                message.body.withUnsafeBytes { raw in
+                    amqp_basic_publish(state, channel, exchangeBytes, routingKeyBytes, flag(message.mandatory), 0, &cProperties,
+                                       amqp_bytes_t(len: raw.count, bytes: UnsafeMutableRawPointer(mutating: raw.baseAddress)))
+                }
+            }
+        }
+        let returnable = message.mandatory
+            ? ConfirmTracker.Content(exchange: message.exchange, routingKey: message.routingKey, body: message.body)
+            : nil
+        return channels[channel]?.registerPublish(returnable: returnable, waiter: waiter) ?? .settled(.unconfirmed)
     }
 
     /// Waits for the broker's verdict on publish `sequence`; a publisher that stops waiting

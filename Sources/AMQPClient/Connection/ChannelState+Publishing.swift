@@ -8,9 +8,13 @@ extension ChannelState {
     }
 
     /// Registers a publish written on this channel; `returnable` is the content of a mandatory
-    /// publish, nil otherwise.
-    mutating func registerPublish(returnable: ConfirmTracker.Content?) -> PublishSettlement {
-        guard let sequence = confirms?.registerPublish(returnable: returnable) else { return .settled(.unconfirmed) }
+    /// publish, nil otherwise; `waiter` says who takes the confirm.
+    mutating func registerPublish(
+        returnable: ConfirmTracker.Content?, waiter: ConfirmTracker.Waiter = .publisher
+    ) -> PublishSettlement {
+        guard let sequence = confirms?.registerPublish(returnable: returnable, waiter: waiter) else {
+            return .settled(.unconfirmed)
+        }
         return .confirm(sequence: sequence)
     }
 }

@@ -6,7 +6,21 @@
 /// sequence number and one ack may settle several publishes, so a return is matched by what it
 /// carries: it belongs to the oldest unsettled mandatory publish with the same exchange,
 /// routing key and body, since the broker handles a channel's publishes in order.
+///
+/// A publish is awaited by its own publisher (its outcome is kept for ``take(_:)``), by
+/// whoever drains the pipeline (outcomes are queued in order for ``takePipelined()``), or by
+/// no one.
 struct ConfirmTracker: Sendable {
+    /// Who waits for a publish's outcome.
+    enum Waiter: Sendable, Equatable {
+        /// The publisher itself, by sequence number.
+        case publisher
+        /// Whoever drains the pipeline: every outcome is queued, in the order it came.
+        case pipeline
+        /// No one: the outcome is not kept.
+        case none
+    }
+
     /// What a returned message is recognised by among the publishes in flight.
     struct Content: Sendable, Equatable {
         var exchange: String
@@ -28,6 +42,8 @@ struct ConfirmTracker: Sendable {
         var returnable: Content?
         /// The outcome an ack reports: `.returned` once a return matched this publish.
         var outcomeIfAcked = PublishConfirmation.acked
+        /// Whether its outcome goes to the pipeline's queue.
+        let pipelined: Bool
     }
 
     /// The sequence number the next publish gets.
@@ -37,15 +53,25 @@ struct ConfirmTracker: Sendable {
     /// Sequence numbers a publisher is waiting for; outcomes of others are not kept.
     private var awaited: Set<UInt64> = []
     private var outcomes: [UInt64: PublishConfirmation] = [:]
+    /// Outcomes of pipelined publishes not handed out yet, in the order they came.
+    private var pipelinedOutcomes: [ConfirmedPublish] = []
 
     /// Registers one publish and returns its sequence number; `returnable` is the content of a
     /// mandatory publish, nil for one the broker never returns.
-    mutating func registerPublish(returnable: Content? = nil, awaited isAwaited: Bool = true) -> UInt64 {
+    mutating func registerPublish(returnable: Content? = nil, waiter: Waiter = .publisher) -> UInt64 {
         let sequence = nextSequence
         nextSequence += 1
-        unsettled.append(Unsettled(sequence: sequence, returnable: returnable))
-        if isAwaited { awaited.insert(sequence) }
+        unsettled.append(Unsettled(sequence: sequence, returnable: returnable, pipelined: waiter == .pipeline))
+        if waiter == .publisher { awaited.insert(sequence) }
         return sequence
+    }
+
+    /// Every pipelined outcome that came since the last call, in the order it came (ascending
+    /// sequence numbers: the broker confirms a channel's publishes in order).
+    mutating func takePipelined() -> [ConfirmedPublish] {
+        guard !pipelinedOutcomes.isEmpty else { return [] }
+        defer { pipelinedOutcomes = [] }
+        return pipelinedOutcomes
     }
 
     /// The outcome for `sequence` once settled; it is handed out once.
@@ -91,8 +117,13 @@ struct ConfirmTracker: Sendable {
             range = index..<index + 1
         }
         // A nack says the broker failed to handle the message, which outweighs a return.
-        for publish in unsettled[range] where awaited.contains(publish.sequence) {
-            outcomes[publish.sequence] = acked ? publish.outcomeIfAcked : .nacked
+        for publish in unsettled[range] {
+            let outcome = acked ? publish.outcomeIfAcked : .nacked
+            if publish.pipelined {
+                pipelinedOutcomes.append(ConfirmedPublish(sequence: publish.sequence, confirmation: outcome))
+            } else if awaited.contains(publish.sequence) {
+                outcomes[publish.sequence] = outcome
+            }
         }
         unsettled.removeSubrange(range)
     }

@@ -21,6 +21,9 @@ public struct CheckResult: Sendable, Codable, Hashable {
     public var faults: [FaultEvent]
     /// The messages it followed, per worker, for timelines.
     public var messages: [MessageTrace]
+    /// A soak's own account (its chart, schedule, checker table and lost messages); `nil` for
+    /// every other check.
+    public var soak: SoakSummary?
     /// When it started.
     public var startedAt: Date
     /// How long it took, setup and cleanup included.
@@ -36,6 +39,7 @@ public struct CheckResult: Sendable, Codable, Hashable {
         evidence: [Evidence] = [],
         faults: [FaultEvent] = [],
         messages: [MessageTrace] = [],
+        soak: SoakSummary? = nil,
         startedAt: Date,
         duration: Duration
     ) {
@@ -48,6 +52,7 @@ public struct CheckResult: Sendable, Codable, Hashable {
         self.evidence = evidence
         self.faults = faults
         self.messages = messages
+        self.soak = soak
         self.startedAt = startedAt
         self.duration = duration
     }

@@ -47,6 +47,7 @@ public struct CheckRunner: Sendable {
             evidence: outcome.evidence,
             faults: events,
             messages: outcome.messages,
+            soak: outcome.soak,
             startedAt: startedAt,
             duration: clock.now - start
         )

@@ -1,22 +1,26 @@
 import Foundation
 
 extension History {
-    /// The history of one check: what the lab published through the API and what the broker
-    /// saw the workers do with those messages. A delivery to an auto-ack consumer counts as
-    /// processed when it was sent: the broker forgot it then, and no one else can say more.
+    /// The history of one check: what the lab published (through the API or straight to the
+    /// broker) and what the broker saw the workers do with those messages. A delivery to an
+    /// auto-ack consumer counts as processed when it was sent: the broker forgot it then, and
+    /// no one else can say more.
     public init(attempts: [PublishAttempt], deliveries: [MessageTrace]) {
         self.init()
         for attempt in attempts {
             recordPublishAttempted(attempt.token, at: attempt.at)
-            let answeredAt = attempt.at.addingTimeInterval(attempt.took.seconds)
-            if attempt.acknowledged {
-                recordPublishAcknowledged(attempt.token, at: answeredAt, detail: "HTTP \(attempt.status ?? 0)")
-            } else if let status = attempt.status, (400..<500).contains(status) {
-                // The API said no: the message was not taken.
-                recordPublishFailed(attempt.token, reason: "HTTP \(status)", at: answeredAt)
+            switch attempt.outcome {
+            case .acknowledged:
+                recordPublishAcknowledged(attempt.token, at: attempt.answeredAt, detail: attempt.answer)
+            case .refused:
+                // The API or the broker said no: the message was not taken.
+                recordPublishFailed(attempt.token, reason: attempt.answer, at: attempt.answeredAt)
+            case .indeterminate:
+                // No answer, a server error (a timeout waiting for the broker's confirm), no
+                // confirm: the message may or may not have been taken, so it stays merely
+                // attempted.
+                break
             }
-            // No answer, or a server error (a timeout waiting for the broker's confirm): the
-            // message may or may not have been taken, so it stays merely attempted.
         }
         for delivery in deliveries {
             recordDelivered(delivery.id, to: delivery.worker, redelivered: delivery.redelivered, at: delivery.start, source: .broker)

@@ -28,13 +28,19 @@ public struct CheckOutcome: Sendable, Hashable {
     public var figures: [Figure]
     public var evidence: [Evidence]
     public var messages: [MessageTrace]
+    /// A soak's own account, for its report section; `nil` for every other check.
+    public var soak: SoakSummary?
 
-    public init(verdict: Verdict, reason: String, figures: [Figure] = [], evidence: [Evidence] = [], messages: [MessageTrace] = []) {
+    public init(
+        verdict: Verdict, reason: String, figures: [Figure] = [], evidence: [Evidence] = [], messages: [MessageTrace] = [],
+        soak: SoakSummary? = nil
+    ) {
         self.verdict = verdict
         self.reason = reason
         self.figures = figures
         self.evidence = evidence
         self.messages = messages
+        self.soak = soak
     }
 
     /// A pass, with what was measured.

@@ -58,4 +58,5 @@ public protocol InputError: Error {}
 
 extension ComposeFileError: InputError {}
 extension RolesInputError: InputError {}
+extension SoakScheduleError: InputError {}
 extension FixtureKnobError: InputError {}

@@ -130,6 +130,30 @@ public actor BrokerObserver {
         try await tap.waitUntilArmed(after: date, deadline: deadline)
     }
 
+    /// Waits until the firehose has brought no new event of the lab's for `quiet`, at most
+    /// `deadline`: once nothing is published or delivered any more, that is when the tap has
+    /// taken in everything the broker traced (at a soak's rate it can lag behind by seconds).
+    /// - Returns: whether it went quiet within the deadline.
+    @discardableResult
+    public func waitUntilQuiet(for quiet: Duration = .seconds(1), deadline: Duration = .seconds(30)) async -> Bool {
+        guard let tap else { return true }
+        let clock = ContinuousClock()
+        let end = clock.now + deadline
+        var last = await tap.ingestedCount
+        var since = clock.now
+        while clock.now < end {
+            try? await Task.sleep(for: .milliseconds(200))
+            let count = await tap.ingestedCount
+            if count != last {
+                last = count
+                since = clock.now
+            } else if clock.now - since >= quiet {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Asks the broker whether `queue` holds nothing, ready or unacknowledged; if so, every
     /// delivery from it before the question was settled, and that is noted.
     /// - Returns: whether it was empty.

@@ -57,6 +57,9 @@ public actor FirehoseTap {
         self.queueName = "chaoslab.firehose.\(tokens.runID)"
     }
 
+    /// How many of the lab's events the tap has taken in so far (dropped ones included).
+    public var ingestedCount: Int { nextSequence }
+
     /// Starts following the firehose and waits until it is armed.
     /// - Throws: ``ObservationUnavailable`` when it could not be armed within `deadline`; the
     ///   tap is stopped then.

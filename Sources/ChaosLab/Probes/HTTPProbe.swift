@@ -17,7 +17,9 @@ public final class HTTPProbe: Sendable {
     /// - Parameters:
     ///   - verifyCertificates: whether TLS certificates must chain to a trusted root.
     ///   - bodyLimit: the most response-body bytes kept per request.
-    public init(verifyCertificates: Bool = false, bodyLimit: Int = 1 << 20) {
+    ///   - connectionsPerHost: how many keep-alive connections to one host may be open at once;
+    ///     requests beyond that wait for a free one.
+    public init(verifyCertificates: Bool = false, bodyLimit: Int = 1 << 20, connectionsPerHost: Int = 8) {
         var tls = TLSConfiguration.makeClientConfiguration()
         if !verifyCertificates {
             tls.certificateVerification = .none
@@ -25,6 +27,8 @@ public final class HTTPProbe: Sendable {
         var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
         configuration.redirectConfiguration = .disallow
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(30))
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, connectionsPerHost))
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.bodyLimit = bodyLimit
     }

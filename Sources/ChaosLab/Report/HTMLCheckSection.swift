@@ -21,7 +21,7 @@ struct HTMLCheckSection {
             #"<p class="expectation"><strong>Expected:</strong> \#(escape(result.expectation))</p>"#,
         ]
         html += advice
-        html += timeline
+        html += result.soak.map(soak) ?? timeline
         html += faults
         html += figures
         html += evidence

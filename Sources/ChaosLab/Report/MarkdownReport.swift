@@ -53,6 +53,11 @@ public struct MarkdownReport: Sendable {
         if !result.messages.isEmpty {
             lines += ["The timeline of its \(result.messages.count) messages is in `index.html`.", ""]
         }
+        if let soak = result.soak {
+            lines += ["**Checker** (the chart of throughput and latency is in `index.html`, the schedule in `schedule.json`):", "", "| | |", "|---|---|"]
+            lines += HTMLCheckSection.checkerRows(soak).map { "| \(Self.cell($0.0)) | \(Self.cell($0.1)) |" }
+            lines.append("")
+        }
         if !result.faults.isEmpty {
             lines += ["**Faults injected:**", ""]
             for (index, event) in result.faults.enumerated() {

@@ -45,6 +45,12 @@ public struct ReportWriter: Sendable {
             try Data(text.utf8).write(to: file)
             written.append(file)
         }
+        // A soak's schedule as played, in the form `chaoslab soak --schedule` reads back.
+        if let schedule = report.results.lazy.compactMap(\.soak).first?.schedule {
+            let file = directory.appending(path: "schedule.json")
+            try schedule.jsonData().write(to: file)
+            written.append(file)
+        }
         if !logs.isEmpty {
             let logDirectory = directory.appending(path: "logs")
             try manager.createDirectory(at: logDirectory, withIntermediateDirectories: true)

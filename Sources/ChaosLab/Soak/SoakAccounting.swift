@@ -25,10 +25,14 @@ public struct SoakAccounting: Sendable {
     /// The soak's messages still in the work queue after the drain, taken off it by the lab:
     /// not processed, but not lost either.
     public var leftInQueue: Set<String>
+    /// The soak's messages found in the dead-letter queue after the drain, each with the
+    /// broker's reason (`x-death`: `maxlen`, `expired`, `rejected`): acknowledged, not
+    /// processed, yet kept where the stack sends what it cannot take, so not lost.
+    public var deadLettered: [String: String]
 
     public init(
         attempts: [PublishAttempt], deliveries: [MessageTrace], workerOutput: [MessageTrace]?, gaps: [ObservationGap],
-        windows: [FaultWindow], origin: Date, leftInQueue: Set<String> = []
+        windows: [FaultWindow], origin: Date, leftInQueue: Set<String> = [], deadLettered: [String: String] = [:]
     ) {
         self.attempts = attempts
         self.deliveries = deliveries
@@ -37,6 +41,7 @@ public struct SoakAccounting: Sendable {
         self.windows = windows
         self.origin = origin
         self.leftInQueue = leftInQueue
+        self.deadLettered = deadLettered
     }
 
     /// The outcome of the accounting.
@@ -53,6 +58,8 @@ public struct SoakAccounting: Sendable {
         public var processedByWorkerOutput: [String]
         /// Acknowledged messages still waiting in the work queue after the drain.
         public var leftInQueue: [String]
+        /// Acknowledged messages never processed that the broker dead-lettered, with its reason.
+        public var deadLettered: [(token: String, reason: String)]
     }
 
     public func account() -> Result {
@@ -71,6 +78,7 @@ public struct SoakAccounting: Sendable {
         var byWorkers: [String] = []
         var unobserved: [String] = []
         var waiting: [String] = []
+        var dead: [(token: String, reason: String)] = []
         for attempt in attempts where attempt.outcome == .acknowledged && !acknowledgedByConsumer.contains(attempt.token) {
             if shownByWorkers.contains(attempt.token) {
                 byWorkers.append(attempt.token)
@@ -79,16 +87,18 @@ public struct SoakAccounting: Sendable {
                 }
             } else if leftInQueue.contains(attempt.token) {
                 waiting.append(attempt.token)
+            } else if let reason = deadLettered[attempt.token] {
+                dead.append((attempt.token, reason))
             } else if workerOutput == nil, autoAcked.contains(attempt.token) || mayHaveBeenDeliveredUnseen(attempt) {
                 unobserved.append(attempt.token)
             }
         }
-        let setAside = Set(unobserved + waiting)
+        let setAside = Set(unobserved + waiting + dead.map(\.token))
         let history = History(attempts: attempts.filter { !setAside.contains($0.token) }, deliveries: traces)
         let analysis = HistoryChecker().check(history)
         let lostIDs = Set(analysis.lost.map(\.id))
         let stories = attempts.filter { lostIDs.contains($0.token) }.map(story)
-        return Result(analysis: analysis, lost: stories, unobserved: unobserved, processedByWorkerOutput: byWorkers, leftInQueue: waiting)
+        return Result(analysis: analysis, lost: stories, unobserved: unobserved, processedByWorkerOutput: byWorkers, leftInQueue: waiting, deadLettered: dead)
     }
 
     /// Whether a gap in the lab's watching overlaps the time from the message's publish on:

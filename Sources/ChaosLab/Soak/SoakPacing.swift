@@ -63,3 +63,24 @@ public struct SoakPacing: Sendable, Hashable {
         fault.kind == .brokerRestart ? restartAllowance : fault.duration
     }
 }
+
+extension SoakPacing {
+    /// The default pacing for a soak of `duration` seconds: as is from two minutes on; for a
+    /// shorter soak the warm-up, end margin, gaps and worker fault lengths shrink in proportion
+    /// (never below a few seconds), so a short run still sees faults. What the broker needs to
+    /// boot and its clients to reconnect does not shrink.
+    public static func fitting(duration: Double) -> SoakPacing {
+        var pacing = SoakPacing()
+        let scale = min(1, max(0, duration) / 120)
+        guard scale < 1 else { return pacing }
+        func scaled(_ value: Double, floor: Double) -> Double { max(floor, (value * scale * 10).rounded() / 10) }
+        pacing.warmUp = scaled(pacing.warmUp, floor: 5)
+        pacing.endMargin = scaled(pacing.endMargin, floor: 5)
+        pacing.gap = scaled(pacing.gap.lowerBound, floor: 1)...scaled(pacing.gap.upperBound, floor: 3)
+        pacing.faultDuration = scaled(pacing.faultDuration.lowerBound, floor: 3)...scaled(pacing.faultDuration.upperBound, floor: 6)
+        pacing.brokerDowntime = pacing.brokerDowntime.lowerBound...max(pacing.brokerDowntime.lowerBound, scaled(pacing.brokerDowntime.upperBound, floor: 5))
+        pacing.restartAllowance = scaled(pacing.restartAllowance, floor: 15)
+        pacing.brokerRecovery = scaled(pacing.brokerRecovery, floor: 20)
+        return pacing
+    }
+}
