@@ -24,6 +24,11 @@ struct StageTimings {
         rows[rows.count - 1].samples.append(total)
     }
 
+    /// The median of `stage` over the passes.
+    func median(of stage: VerdictPipeline.Stage) -> Duration {
+        VerdictPipeline.Stage.allCases.firstIndex(of: stage).map { rows[$0].median } ?? .zero
+    }
+
     /// The table: min, median and max per stage, and the throughput at the median in firehose
     /// events and in published messages per second.
     func table(events: Int, messages: Int) -> String {

@@ -1,4 +1,5 @@
 import ChaosLab
+import Foundation
 
 /// The verdict engine as the checks drive it, stage by stage: the ledger settles the broker's
 /// deliveries, the work queue's deliveries of the run become traces, the traces and the lab's
@@ -10,6 +11,9 @@ struct VerdictPipeline {
         case traces
         case history
         case check
+        /// A soak's checker on the same input: ``SoakAccounting`` (history and check inside).
+        /// Not in the total, which is the checks' path.
+        case soak
     }
 
     /// What one pass produced.
@@ -18,6 +22,7 @@ struct VerdictPipeline {
         var traces: [MessageTrace]
         var history: History
         var analysis: HistoryAnalysis
+        var soak: SoakAccounting.Result
     }
 
     let run: SyntheticRun
@@ -37,12 +42,18 @@ struct VerdictPipeline {
         let historyDone = clock.now
         let analysis = HistoryChecker(policy: run.policy).check(history)
         let end = clock.now
+        let soak = SoakAccounting(
+            attempts: run.attempts, deliveries: traces, workerOutput: nil, gaps: [], windows: [],
+            origin: run.attempts.first?.at ?? .distantPast
+        ).account()
+        let soakDone = clock.now
         let durations: [Stage: Duration] = [
             .ledger: ledgerDone - start,
             .traces: tracesDone - ledgerDone,
             .history: historyDone - tracesDone,
             .check: end - historyDone,
+            .soak: soakDone - end,
         ]
-        return (durations, end - start, Output(deliveries: deliveries, traces: traces, history: history, analysis: analysis))
+        return (durations, end - start, Output(deliveries: deliveries, traces: traces, history: history, analysis: analysis, soak: soak))
     }
 }

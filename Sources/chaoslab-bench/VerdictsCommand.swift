@@ -109,6 +109,14 @@ struct VerdictsCommand: ParsableCommand {
         }
         if let last {
             print("output: \(last.deliveries.count.grouped) deliveries, \(last.traces.count.grouped) traces, \(last.history.operations.count.grouped) history operations")
+            let soakMedian = timings.median(of: .soak)
+            let checker = timings.median(of: .ledger) + timings.median(of: .traces) + soakMedian
+            print(
+                "soak checker: \(last.history.operations.count.grouped) history operations accounted for in \(StageTimings.milliseconds(soakMedian)) "
+                    + "(with the ledger and traces: \(StageTimings.milliseconds(checker))); \(last.soak.lost.count) lost, "
+                    + "\(last.soak.analysis.duplicated.count) duplicated, \(last.soak.analysis.unexpected.count) unexpected "
+                    + "(a soak counts dead-lettered messages it did not find in the DLQ as lost, and refused publishes that appear as unexpected)"
+            )
         }
         print()
         print(timings.table(events: run.events.count, messages: shape.messages))
