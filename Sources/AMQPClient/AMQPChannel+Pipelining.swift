@@ -10,8 +10,10 @@ extension AMQPChannel {
     }
 
     /// Waits up to `timeout` until the broker settled at least one pipelined publish, and
-    /// returns every verdict that came since the last call, in the order they came (ascending
-    /// sequence numbers); an empty array when none came in time. A zero timeout looks at what
+    /// returns every verdict that came since the last call, in the order they came; an empty
+    /// array when none came in time. That order is not always the publishes': the broker acks
+    /// an unroutable mandatory message (after its return) at once, ahead of earlier ones still
+    /// being written to their queues, so match verdicts to publishes by sequence number. A zero timeout looks at what
     /// has arrived without waiting.
     ///
     /// Throws when the channel or the connection is closed (the publishes still in flight

@@ -418,7 +418,7 @@ extension LiveStackTests {
             }
         }
 
-        @Test("pipelined publishes get every confirm back, in order, with returns and the window refilled")
+        @Test("pipelined publishes get every confirm back, each once, with returns and the window refilled")
         func pipelinedPublishes() async throws {
             try await withBroker { _, channel, _ in
                 let queue = uniqueName()
@@ -437,8 +437,11 @@ extension LiveStackTests {
                     }
                     confirmed += try await channel.confirmedPublishes(timeout: sent.count - confirmed.count < 100 ? .zero : .seconds(5))
                 }
-                #expect(confirmed.map(\.sequence) == sent)
-                #expect(confirmed[500].confirmation == .returned(replyCode: 312, replyText: "NO_ROUTE"))
+                // Every publish settled once; not necessarily in order (measured: the unroutable
+                // publish's ack came ahead of the three before it, on a busy machine).
+                #expect(confirmed.map(\.sequence).sorted() == sent)
+                let bySequence = Dictionary(confirmed.map { ($0.sequence, $0.confirmation) }, uniquingKeysWith: { first, _ in first })
+                #expect(bySequence[sent[500]] == .returned(replyCode: 312, replyText: "NO_ROUTE"))
                 #expect(confirmed.filter { $0.confirmation == .acked }.count == 1_999)
                 #expect(try await channel.declareQueue(queue, passive: true).messageCount == 1_999)
                 #expect(try await channel.confirmedPublishes(timeout: .milliseconds(50)).isEmpty)

@@ -66,8 +66,8 @@ struct ConfirmTracker: Sendable {
         return sequence
     }
 
-    /// Every pipelined outcome that came since the last call, in the order it came (ascending
-    /// sequence numbers: the broker confirms a channel's publishes in order).
+    /// Every pipelined outcome that came since the last call, in the order it came: not always
+    /// ascending, since the broker acks an unroutable mandatory publish ahead of earlier ones.
     mutating func takePipelined() -> [ConfirmedPublish] {
         guard !pipelinedOutcomes.isEmpty else { return [] }
         defer { pipelinedOutcomes = [] }

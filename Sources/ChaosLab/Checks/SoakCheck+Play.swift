@@ -20,6 +20,7 @@ extension SoakCheck {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
                 guard !Task.isCancelled else { break }
+                await context.observer.learnAsItHappens()
                 let snapshot = await load.snapshot()
                 let inForce = await nemesis.windows.enumerated()
                     .filter { $0.element.began != nil && $0.element.healed == nil }

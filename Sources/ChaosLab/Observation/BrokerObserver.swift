@@ -26,6 +26,8 @@ public actor BrokerObserver {
     private var consumers: [ChannelAddress: ConsumerFacts] = [:]
     private var names: [String: String] = [:]
     private var drains: [DrainMark] = []
+    /// Where ``learnAsItHappens()`` got to.
+    private var learnedUpTo = Date.distantPast
     private var lastNameRefresh: ContinuousClock.Instant?
     private var lastFactsRefresh: ContinuousClock.Instant?
     /// When the consumer list was last asked for, by the wall clock the events carry.
@@ -78,6 +80,18 @@ public actor BrokerObserver {
         let events = await tap.events(since: since)
         await learn(about: events)
         return DeliveryLedger(events: events, consumers: consumers, drains: drains, names: names).deliveries
+    }
+
+    /// Learns now who is behind the deliveries since the last call (container names, each
+    /// consumer's acknowledgement mode and limit), as a long run must while it goes: the ledger
+    /// settles deliveries by those facts, and the channel of a worker killed later can no longer
+    /// be asked about. A soak calls it once a second.
+    public func learnAsItHappens() async {
+        guard let tap else { return }
+        let events = await tap.events(since: learnedUpTo)
+        guard let last = events.last else { return }
+        learnedUpTo = last.receivedAt
+        await learn(about: events)
     }
 
     /// The deliveries from `queue` of the lab's messages whose token starts with
