@@ -42,9 +42,8 @@ public struct SoakCheck: ReliabilityCheck {
         )
         let prefix = "\(tokenName)-\(context.runID)-"
         let since = Date()
-        context.logger.info(
-            "soak: \(Int(options.duration)) s through \(via == .api ? "the API" : "the broker (AMQP)"), \(schedule.faults.count) faults, seed \(options.seed)"
-        )
+        let origin = options.schedule == nil ? "seed \(options.seed)" : "schedule given"
+        context.logger.info("soak: \(Int(options.duration)) s through \(via == .api ? "the API" : "the broker (AMQP)"), \(schedule.faults.count) faults, \(origin)")
         let played = try await play(schedule, load: SoakLoad(target, configuration: configuration), context: context)
         context.logger.info("soak: load over, \(played.load.acknowledged) acknowledged; faults healed; waiting for the queue to drain")
         let attempts = try PublishAttemptJournal.read(from: journal)

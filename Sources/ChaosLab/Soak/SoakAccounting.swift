@@ -63,7 +63,9 @@ public struct SoakAccounting: Sendable {
     }
 
     public func account() -> Result {
-        let shownByWorkers = Set((workerOutput ?? []).filter { $0.outcome == .acked }.map(\.id))
+        // The first processing the workers showed of each message.
+        let firstShown = Dictionary((workerOutput ?? []).filter { $0.outcome == .acked }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let shownByWorkers = Set(firstShown.keys)
         let acknowledgedByConsumer = Set(deliveries.filter { $0.outcome == .acked }.map(\.id))
         let autoAcked = Set(deliveries.filter { $0.outcome == .autoAcked }.map(\.id))
         // An auto-ack consumer's delivery is forgotten by the broker when sent: it says nothing
@@ -82,7 +84,7 @@ public struct SoakAccounting: Sendable {
         for attempt in attempts where attempt.outcome == .acknowledged && !acknowledgedByConsumer.contains(attempt.token) {
             if shownByWorkers.contains(attempt.token) {
                 byWorkers.append(attempt.token)
-                if !autoAcked.contains(attempt.token), let trace = workerOutput?.first(where: { $0.id == attempt.token && $0.outcome == .acked }) {
+                if !autoAcked.contains(attempt.token), let trace = firstShown[attempt.token] {
                     traces.append(trace)
                 }
             } else if leftInQueue.contains(attempt.token) {
@@ -97,7 +99,9 @@ public struct SoakAccounting: Sendable {
         let history = History(attempts: attempts.filter { !setAside.contains($0.token) }, deliveries: traces)
         let analysis = HistoryChecker().check(history)
         let lostIDs = Set(analysis.lost.map(\.id))
-        let stories = attempts.filter { lostIDs.contains($0.token) }.map(story)
+        // Grouped once: a story per lost message looked up in every delivery was quadratic.
+        let lostDeliveries = Dictionary(grouping: deliveries.filter { lostIDs.contains($0.id) }, by: \.id)
+        let stories = attempts.filter { lostIDs.contains($0.token) }.map { story($0, deliveries: lostDeliveries[$0.token] ?? []) }
         return Result(analysis: analysis, lost: stories, unobserved: unobserved, processedByWorkerOutput: byWorkers, leftInQueue: waiting, deadLettered: dead)
     }
 
@@ -108,10 +112,10 @@ public struct SoakAccounting: Sendable {
     }
 
     /// The message's story, for the report.
-    func story(_ attempt: PublishAttempt) -> LostMessageStory {
+    func story(_ attempt: PublishAttempt, deliveries: [MessageTrace]) -> LostMessageStory {
         let published = attempt.at.timeIntervalSince(origin)
         let acknowledgedAt = published + attempt.took.seconds
-        let deliveries = deliveries.filter { $0.id == attempt.token }.map { delivery in
+        let deliveries = deliveries.map { delivery in
             "delivered to \(delivery.worker) at +\(SoakFault.seconds(delivery.start.timeIntervalSince(origin)))\(delivery.redelivered ? " (redelivered)" : "") → \(delivery.outcome.rawValue)"
         }
         let faults = windows.enumerated().filter { _, window in
