@@ -24,6 +24,7 @@ public struct TraefikRoutesCheck: ReliabilityCheck {
         var entrypoints = [("http", proxy.baseURL)]
         if let secure = proxy.secureBaseURL { entrypoints.append(("https", secure)) }
 
+        await Self.waitForClaimedRoutes(proxy, context: context)
         var claimedAnswered = 0
         for route in proxy.routes {
             for (scheme, base) in entrypoints {
@@ -83,6 +84,22 @@ public struct TraefikRoutesCheck: ReliabilityCheck {
             schemes: entrypoints.map(\.0), hasTLS: proxy.secureBaseURL != nil, unread: unread, hasDashboard: proxy.dashboardURL != nil
         )
         return Self.verdict(tally, figures: figures, evidence: evidence)
+    }
+
+    /// Waits up to 15 s until every claimed path answers as claimed on the plain entrypoint.
+    /// Traefik adds a container's routers a moment after it turns healthy (its providers are
+    /// throttled, 2 s by default): right after a broker restart `/monitor` answered 404 though
+    /// the container was healthy (measured on a student stack in CI). A path that never answers
+    /// costs the wait, then is judged as it answers.
+    static func waitForClaimedRoutes(_ proxy: ProxyRole, context: CheckContext) async {
+        guard !proxy.routes.isEmpty else { return }
+        _ = try? await Wait.until("every claimed path to answer through \(proxy.service)", deadline: .seconds(15), every: .milliseconds(500)) { () async throws -> Bool? in
+            for route in proxy.routes {
+                let exchange = try? await context.http.send("GET", proxy.baseURL + route.path, timeout: .seconds(3))
+                guard exchange?.status == route.status else { return nil }
+            }
+            return true
+        }
     }
 
     /// Containers that carry Traefik router labels but do not pass their healthcheck: Traefik
