@@ -21,6 +21,16 @@ extension CheckContext {
         return try await broker.queue(named: queue)?.consumers
     }
 
+    /// Waits (up to `deadline`) until every worker consumes the work queue again, as after
+    /// faults; what stays missing is for the checks to find.
+    public func waitForWorkersConsuming(deadline: Duration = .seconds(45)) async {
+        let expected = roles.workers.count
+        _ = try? await Wait.until("\(expected) consumers on \(roles.workQueue)", deadline: deadline, every: .milliseconds(250)) {
+            let consumers = try await consumers(of: roles.workQueue) ?? 0
+            return consumers >= expected ? consumers : nil
+        }
+    }
+
     /// Empties `queue` of its ready messages: over AMQP, else with `rabbitmqctl`.
     public func purge(_ queue: String) async throws {
         if observer.unavailable == nil, (try? await observer.peek.purge(queue)) != nil { return }

@@ -97,11 +97,7 @@ public struct CheckRunner: Sendable {
     /// work queue again after faults and the API answers directly and through the proxy.
     func settle() async {
         await waitForHealthchecks()
-        let expected = context.roles.workers.count
-        _ = try? await Wait.until("\(expected) consumers on \(context.roles.workQueue)", deadline: .seconds(45), every: .milliseconds(250)) {
-            let consumers = try await context.consumers(of: context.roles.workQueue) ?? 0
-            return consumers >= expected ? consumers : nil
-        }
+        await context.waitForWorkersConsuming()
         if let api = context.roles.api, let health = api.healthPath {
             // Directly, then through the proxy: Traefik picks a container up a moment after it
             // turns healthy.

@@ -18,38 +18,39 @@ extension SoakCheck {
     /// ``SoakOptions/drainDeadline``; soak messages still waiting then are taken off the queue,
     /// so the next run starts clean, and counted as left, not lost.
     func drain(attempts: [PublishAttempt], prefix: String, since: Date, context: CheckContext) async throws -> Observed {
-        let workers = context.roles.workers.count
         let queue = context.roles.workQueue
-        _ = try? await Wait.until("\(workers) consumers on \(queue)", deadline: .seconds(60), every: .milliseconds(500)) {
-            let consumers = try await context.consumers(of: queue) ?? 0
-            return consumers >= workers ? consumers : nil
-        }
+        await context.waitForWorkersConsuming(deadline: .seconds(60))
         let acknowledged = Set(attempts.filter { $0.outcome == .acknowledged }.map(\.token))
-        let clock = ContinuousClock()
-        let deadline = clock.now + options.drainDeadline
+        let deadline = ContinuousClock.now + options.drainDeadline
         var traces: [MessageTrace] = []
-        while true {
-            let drained = await context.observer.noteIfDrained(queue)
-            if drained {
-                // The tap may still be taking in the last deliveries the broker traced.
-                await context.observer.waitUntilQuiet()
+        var left: Set<String> = []
+        do {
+            traces = try await Wait.until("the soak's messages to be processed", deadline: options.drainDeadline, every: .seconds(1)) {
+                let drained = await context.observer.noteIfDrained(queue)
+                if drained {
+                    // The tap may still be taking in the last deliveries the broker traced.
+                    await context.observer.waitUntilQuiet()
+                }
+                let seen = await context.deliveries(prefix: prefix, since: since)
+                traces = seen
+                return drained || acknowledged.isSubset(of: CheckContext.handled(seen)) ? seen : nil
             }
-            traces = await context.deliveries(prefix: prefix, since: since)
-            if drained || acknowledged.isSubset(of: CheckContext.handled(traces)) {
-                let output = await workerOutput(settling: traces, prefix: prefix, since: since, until: deadline, context: context)
-                let dead = try await takeDeadLettered(prefix: prefix, context: context)
-                return Observed(traces: traces, leftInQueue: [], workerOutput: output, deadLettered: dead)
+        } catch is WaitTimeout {
+            // Read before taking: the lab's own basic.get shows on the firehose as a delivery.
+            left = Set(try await take(from: queue, prefix: prefix, context: context).keys)
+            if !left.isEmpty {
+                context.logger.info("soak: \(left.count) soak messages still in \(queue) after \(options.drainDeadline.secondsText); taken off the queue")
             }
-            guard clock.now < deadline else { break }
-            try await Task.sleep(for: .seconds(1))
         }
-        // Read before taking: the lab's own basic.get shows on the firehose as a delivery.
-        let left = try await takeLeftovers(prefix: prefix, context: context)
-        if !left.isEmpty {
-            context.logger.info("soak: \(left.count) soak messages still in \(queue) after \(options.drainDeadline.secondsText); taken off the queue")
+        let output = await workerOutput(settling: traces, prefix: prefix, since: since, until: max(deadline, .now), context: context)
+        var dead: [String: String] = [:]
+        if let deadLetterQueue = context.roles.deadLetterQueue {
+            // The firehose does not trace dead-lettering: this is where the lab learns of it.
+            dead = try await take(from: deadLetterQueue, prefix: prefix, context: context).mapValues { $0.deaths.first?.reason ?? "unknown" }
+            if !dead.isEmpty {
+                context.logger.info("soak: \(dead.count) soak messages found in \(deadLetterQueue); taken off it")
+            }
         }
-        let output = await workerOutput(settling: traces, prefix: prefix, since: since, until: clock.now, context: context)
-        let dead = try await takeDeadLettered(prefix: prefix, context: context)
         return Observed(traces: traces, leftInQueue: left, workerOutput: output, deadLettered: dead)
     }
 
@@ -80,35 +81,18 @@ extension SoakCheck {
         return output
     }
 
-    /// Takes every soak message off the work queue and returns their tokens.
-    func takeLeftovers(prefix: String, context: CheckContext) async throws -> Set<String> {
-        let queue = context.roles.workQueue
-        guard let state = try? await context.observer.peek.state(of: queue), state.messageCount > 0 else { return [] }
+    /// Takes every soak message off `queue` (the work queue after the drain's deadline, the
+    /// dead-letter queue) and returns them by token.
+    func take(from queue: String, prefix: String, context: CheckContext) async throws -> [String: DeadLetteredMessage] {
+        guard let state = try? await context.observer.peek.state(of: queue), state.messageCount > 0 else { return [:] }
         let taken = try await BrokerClient.withClient(context.observer.line, connectionName: "chaoslab soak") { client in
             try await client.take(from: queue, limit: Int(state.messageCount) + 1000) { $0.contains(prefix) }
         }
-        return Set(taken.compactMap { Self.token(in: $0.body, prefix: prefix) })
-    }
-
-    /// Takes every soak message off the dead-letter queue, when the stack has one, and returns
-    /// each token with the broker's reason for dead-lettering it (its newest `x-death`). The
-    /// firehose does not trace dead-lettering, so this is where the lab learns of it.
-    func takeDeadLettered(prefix: String, context: CheckContext) async throws -> [String: String] {
-        guard let queue = context.roles.deadLetterQueue,
-              let state = try? await context.observer.peek.state(of: queue), state.messageCount > 0
-        else { return [:] }
-        let taken = try await BrokerClient.withClient(context.observer.line, connectionName: "chaoslab soak") { client in
-            try await client.take(from: queue, limit: Int(state.messageCount) + 1000) { $0.contains(prefix) }
-        }
-        var reasons: [String: String] = [:]
+        var byToken: [String: DeadLetteredMessage] = [:]
         for message in taken {
-            guard let token = Self.token(in: message.body, prefix: prefix) else { continue }
-            reasons[token] = message.deaths.first?.reason ?? "unknown"
+            if let token = Self.token(in: message.body, prefix: prefix) { byToken[token] = message }
         }
-        if !reasons.isEmpty {
-            context.logger.info("soak: \(reasons.count) soak messages found in \(queue); taken off it")
-        }
-        return reasons
+        return byToken
     }
 
     /// The first token `prefix` + digits in `body`.
