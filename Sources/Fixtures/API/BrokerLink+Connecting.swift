@@ -39,7 +39,8 @@ extension BrokerLink {
                 throw AMQPError(error.code, "The work queue \"\(workQueue)\" does not exist on the broker yet.")
             }
             try await channel.enablePublisherConfirms()
-            return Session(connection: connection, channel: channel)
+            let pipeline = PublishPipeline(connection: connection, channel: channel)
+            return Session(connection: connection, channel: channel, pipeline: pipeline, pump: Task { await pipeline.pump() })
         } catch {
             await connection.close()
             throw error
@@ -65,6 +66,7 @@ extension BrokerLink {
         guard let current = self.session, current.connection === session.connection else { return }
         self.session = nil
         noteDown(reason, retryingIn: nil)
+        session.pump.cancel()
         await session.connection.close()
     }
 

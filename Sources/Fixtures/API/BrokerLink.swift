@@ -10,8 +10,8 @@ import ServiceLifecycle
 /// ``publish(_:id:)`` answers ``PublishOutcome/unavailable(reason:)`` at once.
 ///
 /// Publishes all go through this actor onto the one ``AMQPConnection``, whose own executor
-/// runs rabbitmq-c's calls one at a time; confirms of concurrent requests are matched to
-/// their publishes by the client, so requests do not queue behind each other's confirms.
+/// runs rabbitmq-c's calls one at a time; a ``PublishPipeline`` hands each request its own
+/// confirm, so requests do not queue behind each other's confirms.
 actor BrokerLink: Service {
     /// How often the link looks at an established connection; a broker that went away is
     /// noticed within this interval.
@@ -22,6 +22,9 @@ actor BrokerLink: Service {
     struct Session: Sendable {
         let connection: AMQPConnection
         let channel: AMQPChannel
+        let pipeline: PublishPipeline
+        /// Collects the pipeline's confirms; cancelled when the session is dropped.
+        let pump: Task<Void, Never>
     }
 
     let configuration: AMQPConfiguration
@@ -48,6 +51,7 @@ actor BrokerLink: Service {
         await cancelWhenGracefulShutdown { await self.maintainConnection() }
         if let session {
             self.session = nil
+            session.pump.cancel()
             await session.connection.close()
         }
         logger.info("broker link closed")
@@ -57,29 +61,22 @@ actor BrokerLink: Service {
     /// work queue, mandatory, and waits for the broker's confirm.
     func publish(_ body: [UInt8], id: String) async -> PublishOutcome {
         guard let session else { return .unavailable(reason: downReason) }
-        if await session.connection.isBlocked {
+        if await session.pipeline.isBlocked {
             return .unavailable(reason: "The broker is blocking publishers (resource alarm).")
         }
         let properties = AMQPProperties(contentType: "application/json", deliveryMode: deliveryMode, messageID: id)
-        do {
-            let confirmation = try await session.channel.publish(
-                body, routingKey: workQueue, mandatory: true, properties: properties,
-                confirmTimeout: Self.confirmTimeout)
-            switch confirmation {
-            case .acked: return .confirmed
-            case .nacked: return .nacked
-            case .returned(let replyCode, let replyText): return .returned(replyCode: replyCode, replyText: replyText)
-            case .unconfirmed:
-                return .unconfirmed(reason: "The broker was not asked to confirm the message: the channel is not in confirm mode.")
-            }
-        } catch let error as AMQPError {
-            if case .timedOut = error.code, await session.connection.isOpen {
-                return .unconfirmed(reason: error.message)
-            }
-            await drop(session, because: error.message)
-            return .unavailable(reason: error.message)
-        } catch {
-            return .unavailable(reason: "The publish was cancelled: \(error).")
+        let message = AMQPOutgoingMessage(body, routingKey: workQueue, mandatory: true, properties: properties)
+        switch await session.pipeline.publish(message, timeout: Self.confirmTimeout) {
+        case .confirmed(.acked): return .confirmed
+        case .confirmed(.nacked): return .nacked
+        case .confirmed(.returned(let replyCode, let replyText)): return .returned(replyCode: replyCode, replyText: replyText)
+        case .confirmed(.unconfirmed):
+            return .unconfirmed(reason: "The broker was not asked to confirm the message: the channel is not in confirm mode.")
+        case .timedOut:
+            return .unconfirmed(reason: "No confirm came from the broker at \(configuration.endpoint) within \(Self.confirmTimeout.secondsText).")
+        case .failed(let reason):
+            await drop(session, because: reason)
+            return .unavailable(reason: reason)
         }
     }
 }
