@@ -14,14 +14,14 @@ struct PikaPublisher {
     let python: String
     let access: BrokerAccess
 
-    /// Publishes `messages` persistent, mandatory messages to `queue` and returns how long it
-    /// took, as pika measured it.
-    func publish(_ messages: Int, to queue: String) async throws -> Duration {
+    /// Publishes `messages` mandatory messages, persistent or transient, to `queue` and returns
+    /// how long it took, as pika measured it.
+    func publish(_ messages: Int, to queue: String, persistent: Bool) async throws -> Duration {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("chaoslab-pika-\(UUID().uuidString).py")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }
         let result = try await CommandRunner().check(Command(
-            python, [script.path, access.host, String(access.amqpPort), access.virtualHost, queue, String(messages)],
+            python, [script.path, access.host, String(access.amqpPort), access.virtualHost, queue, String(messages), persistent ? "2" : "1"],
             environment: ["CHAOSLAB_PIKA_USER": access.user, "CHAOSLAB_PIKA_PASSWORD": access.password],
             timeout: .seconds(3600)))
         guard let seconds = Double(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else {
@@ -42,12 +42,12 @@ struct PikaPublisher {
         import os, sys, time
         import pika
 
-        host, port, vhost, queue, count = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5])
+        host, port, vhost, queue, count, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
         credentials = pika.PlainCredentials(os.environ["CHAOSLAB_PIKA_USER"], os.environ["CHAOSLAB_PIKA_PASSWORD"])
         connection = pika.BlockingConnection(pika.ConnectionParameters(host=host, port=port, virtual_host=vhost, credentials=credentials))
         channel = connection.channel()
         channel.confirm_delivery()
-        properties = pika.BasicProperties(content_type="application/json", delivery_mode=2)
+        properties = pika.BasicProperties(content_type="application/json", delivery_mode=mode)
         started = time.perf_counter()
         for number in range(1, count + 1):
             body = '{"id": "pika-%d", "message": "pika-%d", "work_ms": 0, "poison": false}' % (number, number)

@@ -5,8 +5,9 @@ import Foundation
 
 /// `chaoslab-bench publish`: the lab's AMQP publishing with confirms against pika's.
 ///
-/// Both publish the same persistent, mandatory messages to a scratch durable queue the command
-/// declares and deletes: the lab through ``SoakLoad`` (pipelined confirms, a window in flight
+/// Both publish the same mandatory messages to a scratch queue the command declares and
+/// deletes — persistent to a durable queue, or with `--transient` transient to a non-durable
+/// one, where the broker does not write each message to disk: the lab through ``SoakLoad`` (pipelined confirms, a window in flight
 /// per connection, every attempt journalled as in a soak), pika one message at a time with
 /// `confirm_delivery()`.
 struct PublishCommand: AsyncParsableCommand {
@@ -44,14 +45,18 @@ struct PublishCommand: AsyncParsableCommand {
     @Flag(help: "Do not journal the lab's attempts (a soak always does).")
     var noJournal = false
 
+    @Flag(help: "Transient messages to a non-durable queue, for both publishers (default: persistent to a durable queue).")
+    var transient = false
+
     func run() async throws {
         let access = broker.access
         let queue = "chaoslab.bench.\(UUID().uuidString.prefix(8).lowercased())"
-        print("publish: \(messages.grouped) persistent messages with confirms to the durable queue \(queue) on \(access.host):\(access.amqpPort)")
+        let kind = transient ? "transient messages with confirms to the non-durable queue" : "persistent messages with confirms to the durable queue"
+        print("publish: \(messages.grouped) \(kind) \(queue) on \(access.host):\(access.amqpPort)")
         let admin = try await AMQPConnection.connect(access.configuration(connectionName: "chaoslab bench admin"))
         let channel = try await admin.openChannel()
         do {
-            try await channel.declareQueue(queue, durable: true)
+            try await channel.declareQueue(queue, durable: !transient)
             let lab = try await measureLab(access, queue: queue)
             try await channel.purgeQueue(queue)
             if !skipPika {
@@ -70,7 +75,7 @@ struct PublishCommand: AsyncParsableCommand {
     private func measureLab(_ access: BrokerAccess, queue: String) async throws -> Double {
         let journal = FileManager.default.temporaryDirectory.appendingPathComponent("chaoslab-bench-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: journal) }
-        let target = SoakAMQPTarget(routingKey: queue) { name in
+        let target = SoakAMQPTarget(routingKey: queue, persistent: !transient) { name in
             try await AMQPConnection.connect(access.configuration(connectionName: name))
         }
         let load = SoakLoad(.amqp(target), configuration: SoakLoadConfiguration(
@@ -100,7 +105,7 @@ struct PublishCommand: AsyncParsableCommand {
             return
         }
         let count = pikaMessages ?? messages
-        let took = try await pika.publish(count, to: queue)
+        let took = try await pika.publish(count, to: queue, persistent: !transient)
         let rate = Double(count) / took.seconds
         print(String(format: "pika: %@ acked in %.2f s = %.0f msg/s (BlockingConnection, confirm_delivery, one by one)",
                      count.grouped, took.seconds, rate))
