@@ -4,7 +4,7 @@ public enum CheckCatalogue {
     public static var all: [any ReliabilityCheck] {
         [
             RoundRobinCheck(), PrefetchFairnessCheck(), RedeliveryCheck(), PersistenceCheck(),
-            DeadLetterCheck(), APIContractCheck(), SecurityCheck(), TraefikRoutesCheck(),
+            DeadLetterCheck(), APIContractCheck(), SecurityCheck(), TraefikRoutesCheck(), ExactCountsCheck(),
         ]
     }
 

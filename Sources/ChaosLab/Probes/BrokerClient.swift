@@ -71,6 +71,17 @@ public struct BrokerClient: Sendable {
         )
     }
 
+    /// Publishes one event the way the stack's producers do (their exchange, routing key and
+    /// delivery mode), mandatory and confirmed, with `messageID` as its message id.
+    /// - Returns: the broker's answer.
+    @discardableResult
+    public func publish(event body: String, on route: EventRoute, messageID: String) async throws -> PublishConfirmation {
+        try await channel.publish(
+            body, exchange: route.exchange, routingKey: route.routingKey, mandatory: true,
+            properties: AMQPProperties(deliveryMode: route.persistent ? .persistent : .transient, messageID: messageID)
+        )
+    }
+
     /// Takes every message off `queue` whose body `matches`, and puts the others back.
     ///
     /// Messages are fetched with basic.get one by one until the queue is empty; the matching

@@ -22,6 +22,11 @@ public struct StackRoles: Sendable, Codable, Hashable {
     public var proxy: ProxyRole?
     /// How a worker shows what it processed.
     public var workerEvidence: WorkerEvidence
+    /// How the lab publishes events straight to the broker in the producers' format, when the
+    /// stack counts events.
+    public var events: EventRoute?
+    /// The service that counts events per key, and where it shows the counts.
+    public var counter: CounterRole?
 
     public init(
         broker: String,
@@ -32,7 +37,9 @@ public struct StackRoles: Sendable, Codable, Hashable {
         workQueue: String,
         deadLetterQueue: String? = nil,
         proxy: ProxyRole? = nil,
-        workerEvidence: WorkerEvidence
+        workerEvidence: WorkerEvidence,
+        events: EventRoute? = nil,
+        counter: CounterRole? = nil
     ) {
         self.broker = broker
         self.brokerAccess = brokerAccess
@@ -43,6 +50,8 @@ public struct StackRoles: Sendable, Codable, Hashable {
         self.deadLetterQueue = deadLetterQueue
         self.proxy = proxy
         self.workerEvidence = workerEvidence
+        self.events = events
+        self.counter = counter
     }
 
     /// The login the lab watches the broker with: the stack's, else RabbitMQ's built-in guest.

@@ -41,6 +41,16 @@ struct ExtensionBlockTests {
           done_pattern: '\\[x\\] Done (?<token>\\S+)'
           rejected_pattern: 'rejected (?<token>\\S+)'
           record_file: /data/log.jsonl
+        events:
+          exchange: eventos
+          routing_key: analiticas
+          body_template: "{'cliente': '{{token}}', 'evento': 'visita'}"
+          persistent: yes
+        counter:
+          service: worker-a
+          url: http://127.0.0.1:5064/reporte
+          user: admin
+          password: "123"
         """
 
     @Test("a full block gives every role, all from x-chaoslab")
@@ -69,7 +79,9 @@ struct ExtensionBlockTests {
             workerEvidence: WorkerEvidence(
                 receivedPattern: #"\[x\] Received (?<token>\S+)"#, donePattern: #"\[x\] Done (?<token>\S+)"#,
                 rejectedPattern: #"rejected (?<token>\S+)"#, recordFile: "/data/log.jsonl"
-            )
+            ),
+            events: EventRoute(exchange: "eventos", routingKey: "analiticas", bodyTemplate: "{'cliente': '{{token}}', 'evento': 'visita'}", persistent: true),
+            counter: CounterRole(service: "worker-a", url: "http://127.0.0.1:5064/reporte", user: "admin", password: "123")
         ))
         // broker.host is the only value nobody wrote: the default for a published port.
         let undeclared = resolution.findings.filter { !$0.source.isDeclared }.map(\.field)
@@ -81,6 +93,28 @@ struct ExtensionBlockTests {
         #expect(port.source == .extensionBlock("docker-compose.yml", line: 28))
         #expect(port.source.description == "x-chaoslab (docker-compose.yml:28)")
         #expect(resolution.findings.first { $0.field == .brokerPassword }?.value == "********")
+        #expect(resolution.findings.first { $0.field == .counterPassword }?.value == "********")
+    }
+
+    @Test("the events and counter sections: one-line errors naming the field", arguments: [
+        ("events:\n  routing_key: r\n  body_template: '{\"cliente\": \"x\"}'", "`x-chaoslab.events.body_template` must hold {{token}}, where the lab puts the key the consumer counts by"),
+        ("events:\n  persistent: maybe", "`x-chaoslab.events.persistent` must be true or false, not \"maybe\""),
+        ("counter:\n  service: nowhere", "`x-chaoslab.counter.service` names \"nowhere\", which is not a service of"),
+        ("counter:\n  url: /reporte", "`x-chaoslab.counter.url` must be an http:// or https:// URL with a host"),
+        ("counter:\n  colour: red", "x-chaoslab.counter.colour"),
+    ])
+    func countingErrors(block: String, message: String) throws {
+        let error = #expect(throws: RolesInputError.self) {
+            try RolesFixture.resolve(yaml: RolesFixture.compose(block: block))
+        }
+        #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
+    }
+
+    @Test("counter: null declares the stack counts nothing")
+    func counterAbsent() throws {
+        let resolution = try RolesFixture.resolve(yaml: RolesFixture.compose(block: "counter: null"))
+        #expect(resolution.roles?.counter == nil)
+        #expect(resolution.checks.first { $0.check == "exact-counts" }?.status == .notApplicable)
     }
 
     @Test("a partial block: what it declares wins, the rest is guessed")
@@ -183,7 +217,7 @@ struct ExtensionBlockTests {
             ("proxy:\n  routes:\n    - {path: /x, status: 999}", "docker-compose.yml:28:28: `x-chaoslab.proxy.routes[0].status` must be an HTTP status (100–599), not \"999\"."),
             ("broker: rabbitmq", "docker-compose.yml:26:11: `x-chaoslab.broker` must be a mapping."),
             ("api: yes", "docker-compose.yml:26:8: `x-chaoslab.api` must be a mapping, or null when the stack has none."),
-            ("brokers:\n  service: mq", "docker-compose.yml:27:5: `x-chaoslab.brokers` is not a field of the roles schema; known here: broker, api, proxy, worker_evidence, workers, work_queue, dead_letter_queue."),
+            ("brokers:\n  service: mq", "docker-compose.yml:27:5: `x-chaoslab.brokers` is not a field of the roles schema; known here: broker, api, proxy, worker_evidence, events, counter, workers, work_queue, dead_letter_queue."),
             ("broker:\n  usr: lab", "docker-compose.yml:27:10: `x-chaoslab.broker.usr` is not a field of the roles schema; known here: service, host, amqp_port, management_url, user, password, vhost."),
         ]
     )

@@ -45,7 +45,7 @@ struct SeedInferenceTests {
         #expect(Self.status(resolution) == [
             "round-robin": "not-applicable", "prefetch-fairness": "not-applicable", "redelivery": "not-applicable",
             "persistence": "limited", "dead-letter": "limited", "api-contract": "applies",
-            "security": "applies", "traefik-routes": "applies",
+            "security": "applies", "traefik-routes": "applies", "exact-counts": "not-applicable",
         ])
         #expect(resolution.notes.count == 1)
         #expect(resolution.notes.first?.hasPrefix("The broker login is RabbitMQ's guest") == true)
@@ -96,7 +96,7 @@ struct SeedInferenceTests {
         #expect(Self.status(resolution) == [
             "round-robin": "applies", "prefetch-fairness": "applies", "redelivery": "applies",
             "persistence": "applies", "dead-letter": "limited", "api-contract": "applies",
-            "security": "limited", "traefik-routes": "not-applicable",
+            "security": "limited", "traefik-routes": "not-applicable", "exact-counts": "not-applicable",
         ])
     }
 
@@ -132,6 +132,35 @@ struct SeedInferenceTests {
         #expect(roles.proxy?.service == "traefik")
         #expect(roles.proxy?.dashboardURL == nil)
         #expect(resolution.notes.contains("Several services look like the API (cliente-1, cliente-2, cliente-3); cliente-1 was taken. Declare api.service to choose."))
+    }
+
+    @Test("seed 004: the report app counts per service_id, the clients publish str() of a dict")
+    func seed004Counter() throws {
+        let resolution = try RolesFixture.resolve(RolesFixture.seed("seed-004"))
+        let roles = try #require(resolution.roles)
+        #expect(roles.counter == CounterRole(service: "reporte-app", url: "http://127.0.0.1/reporte"))
+        #expect(resolution.source(of: .counterService)?.description == "guessed from registro[service_id] += 1 in reporte-app/reporte_app.py:20, in a worker that answers GET")
+        #expect(roles.events == EventRoute(
+            routingKey: "registro", bodyTemplate: "{'service_id': '{{token}}', 'timestamp': '2026-01-01 00:00:00', 'action': 'registro'}", persistent: false))
+        #expect(resolution.source(of: .eventsBodyTemplate)?.description == "guessed from the message published in cliente/cliente_app.py:30 (str() of a dict), with the lab's key in service_id, the field reporte-app reads")
+        #expect(resolution.notes.contains("reporte-app's page is behind Traefik basic auth, whose password the labels keep only hashed; declare counter.user and counter.password."))
+        #expect(Self.status(resolution)["exact-counts"] == "applies")
+    }
+
+    @Test("seed 001: analiticas counts per cliente from JSON events sent to the exchange eventos_clientes")
+    func seed001Counter() throws {
+        let resolution = try RolesFixture.resolve(RolesFixture.seed("seed-001"))
+        let roles = try #require(resolution.roles)
+        #expect(roles.counter?.service == "analiticas")
+        #expect(roles.counter?.url.hasSuffix("/reporte") == true)
+        #expect(roles.events == EventRoute(exchange: "eventos_clientes", routingKey: "cola_analiticas", bodyTemplate: #"{"cliente": "{{token}}"}"#, persistent: false))
+    }
+
+    @Test("a work-queue stack counts nothing: exact-counts does not apply", arguments: ["seed-000", "seed-002"])
+    func noCounter(seed: String) throws {
+        let resolution = try RolesFixture.resolve(RolesFixture.seed(seed))
+        #expect(resolution.roles?.counter == nil)
+        #expect(Self.status(resolution)["exact-counts"] == "not-applicable")
     }
 
     @Test("a stack without RabbitMQ or workers lacks essentials: exit status 1")

@@ -29,4 +29,13 @@ struct BuildContextScan: Sendable, Hashable {
     var donePrints: [SourceClue] = []
     /// The fixed start of each line printed just before a reject or nack (` [x] Rejected`).
     var rejectPrints: [SourceClue] = []
+    /// The first line that counts per key (`conteo[cliente] += 1`).
+    var countsPerKey: SourceClue?
+    /// Routes that answer GET (any route not limited to POST).
+    var getRoutes: [SourceClue] = []
+    /// Fields the code reads from a message: `datos["cliente"]`, `.get("cliente")`,
+    /// `split("'service_id': '")`.
+    var readFields: [String] = []
+    /// How the code publishes an event, when it calls `basic_publish` with a dict body.
+    var eventPublish: EventPublishClue?
 }

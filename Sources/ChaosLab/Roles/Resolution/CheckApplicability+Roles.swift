@@ -1,7 +1,7 @@
 extension CheckApplicability {
     /// The checks' conditions on roles, by check name, mirroring the guards each check starts
     /// with (and the parts it skips).
-    static let assessed = ["round-robin", "prefetch-fairness", "redelivery", "persistence", "dead-letter", "api-contract", "security", "traefik-routes"]
+    static let assessed = ["round-robin", "prefetch-fairness", "redelivery", "persistence", "dead-letter", "api-contract", "security", "traefik-routes", "exact-counts"]
 
     /// Every catalogued check judged against `roles`; `nil` roles (broker, workers or work
     /// queue unknown) means no check can run.
@@ -56,6 +56,12 @@ extension CheckApplicability {
                 notApplicable.append("The stack has no reverse proxy.")
             } else if roles.proxy?.routes.isEmpty == true {
                 limits.append("No routes are known (proxy.routes): only an unknown path's 404 and Traefik's routers are checked.")
+            }
+        case "exact-counts":
+            if roles.counter == nil {
+                notApplicable.append("The stack has no service that counts events per key (counter role).")
+            } else if roles.events == nil {
+                limits.append("How the producers publish (events.routing_key, events.body_template) is unknown, so the lab cannot publish events in their place; the check will be inconclusive.")
             }
         default:
             break

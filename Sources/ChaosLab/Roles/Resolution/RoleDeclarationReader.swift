@@ -102,6 +102,17 @@ struct RoleDeclarationReader {
                 throw fail(node, field, problem)
             }
             return .text(text)
+        case .eventTemplate:
+            guard text.contains("{{token}}") else {
+                throw fail(node, field, "must hold {{token}}, where the lab puts the key the consumer counts by")
+            }
+            return .text(text)
+        case .flag:
+            switch text.lowercased() {
+            case "true", "yes", "on": return .text("true")
+            case "false", "no", "off": return .text("false")
+            default: throw fail(node, field, "must be true or false, not \"\(text)\"")
+            }
         case .pattern:
             if let problem = Self.patternProblem(text, requiresToken: roleField == .receivedPattern) {
                 throw fail(node, field, problem)

@@ -29,6 +29,14 @@ public enum RoleField: String, Sendable, Codable, Hashable, CaseIterable {
     case donePattern = "worker_evidence.done_pattern"
     case rejectedPattern = "worker_evidence.rejected_pattern"
     case recordFile = "worker_evidence.record_file"
+    case eventsExchange = "events.exchange"
+    case eventsRoutingKey = "events.routing_key"
+    case eventsBodyTemplate = "events.body_template"
+    case eventsPersistent = "events.persistent"
+    case counterService = "counter.service"
+    case counterURL = "counter.url"
+    case counterUser = "counter.user"
+    case counterPassword = "counter.password"
 
     /// The shape a field's value must have.
     enum Shape: Sendable {
@@ -46,13 +54,18 @@ public enum RoleField: String, Sendable, Codable, Hashable, CaseIterable {
         case path
         /// A request body holding `{{token}}`.
         case template
+        /// An event body holding `{{token}}`, in whatever format the producers use.
+        case eventTemplate
+        /// `true` or `false`.
+        case flag
         /// A regular expression; the received pattern's must have a named group `token`.
         case pattern
         /// A list of routes, each a mapping.
         case routes
     }
 
-    /// The section it belongs to (`broker`, `api`, `proxy`, `worker_evidence`), or `nil` for a
+    /// The section it belongs to (`broker`, `api`, `proxy`, `worker_evidence`, `events`,
+    /// `counter`), or `nil` for a
     /// top-level field.
     public var section: String? {
         let parts = rawValue.split(separator: ".")
@@ -66,21 +79,24 @@ public enum RoleField: String, Sendable, Codable, Hashable, CaseIterable {
 
     var shape: Shape {
         switch self {
-        case .brokerService, .apiService, .proxyService: .service
+        case .brokerService, .apiService, .proxyService, .counterService: .service
         case .workers: .services
         case .brokerAMQPPort: .port
-        case .brokerManagementURL, .apiBaseURL, .apiProxiedBaseURL, .proxyBaseURL, .proxySecureBaseURL, .proxyDashboardURL: .url
+        case .brokerManagementURL, .apiBaseURL, .apiProxiedBaseURL, .proxyBaseURL, .proxySecureBaseURL, .proxyDashboardURL, .counterURL: .url
         case .apiMessagePath, .apiHealthPath, .recordFile: .path
         case .apiBodyTemplate, .apiPoisonBodyTemplate: .template
         case .receivedPattern, .donePattern, .rejectedPattern: .pattern
         case .proxyRoutes: .routes
+        case .eventsBodyTemplate: .eventTemplate
+        case .eventsPersistent: .flag
+        case .eventsExchange, .eventsRoutingKey, .counterUser, .counterPassword: .text
         case .brokerHost, .brokerUser, .brokerPassword, .brokerVirtualHost, .apiUser, .apiPassword, .workQueue, .deadLetterQueue: .text
         }
     }
 
     /// Whether the value is a secret that output should not show.
     public var isSecret: Bool {
-        self == .brokerPassword || self == .apiPassword
+        self == .brokerPassword || self == .apiPassword || self == .counterPassword
     }
 
     /// The fields of `section` (`nil`: the top-level ones), in schema order.
@@ -89,7 +105,7 @@ public enum RoleField: String, Sendable, Codable, Hashable, CaseIterable {
     }
 
     /// The sections, in schema order.
-    static let sections = ["broker", "api", "proxy", "worker_evidence"]
+    static let sections = ["broker", "api", "proxy", "worker_evidence", "events", "counter"]
 
     /// The field whose `null` stands for the whole section: `api: null` means the stack has no
     /// HTTP API. `nil` for sections that cannot be absent as a whole.
@@ -97,6 +113,8 @@ public enum RoleField: String, Sendable, Codable, Hashable, CaseIterable {
         switch section {
         case "api": .apiService
         case "proxy": .proxyService
+        case "events": .eventsRoutingKey
+        case "counter": .counterService
         default: nil
         }
     }

@@ -56,6 +56,7 @@ struct RoleInference {
         inferDefaults(&table)
         inferPoisonBody(&table)
         inferWorkerOutput(&table)
+        inferCounter(&table, &notes)
     }
 
     // MARK: - Shared

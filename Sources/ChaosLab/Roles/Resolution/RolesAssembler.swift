@@ -30,8 +30,25 @@ struct RolesAssembler {
                 donePattern: table.text(.donePattern),
                 rejectedPattern: table.text(.rejectedPattern),
                 recordFile: table.text(.recordFile)
-            )
+            ),
+            events: events(),
+            counter: counter()
         )
+    }
+
+    private func events() -> EventRoute? {
+        guard let routingKey = table.text(.eventsRoutingKey), let template = table.text(.eventsBodyTemplate) else { return nil }
+        return EventRoute(
+            exchange: table.text(.eventsExchange) ?? "",
+            routingKey: routingKey,
+            bodyTemplate: template,
+            persistent: table.text(.eventsPersistent) == "true"
+        )
+    }
+
+    private func counter() -> CounterRole? {
+        guard let service = table.text(.counterService), let url = table.text(.counterURL) else { return nil }
+        return CounterRole(service: service, url: url, user: table.text(.counterUser), password: table.text(.counterPassword))
     }
 
     private func brokerAccess() -> BrokerAccess? {
@@ -144,6 +161,14 @@ struct RolesAssembler {
             missing.append(MissingRole(field: .proxyBaseURL, consequence: "The proxy's plain HTTP entry point is not published, so routes are not checked.", checks: ["traefik-routes", "security"]))
         } else if table.text(.proxyBaseURL) != nil, lacks(.proxyRoutes) {
             missing.append(MissingRole(field: .proxyRoutes, consequence: "No route is known, so only an unknown path's 404 and Traefik's routers are checked.", checks: ["traefik-routes"]))
+        }
+        if table.text(.counterService) != nil {
+            if lacks(.counterURL) {
+                missing.append(MissingRole(field: .counterURL, consequence: "The counting service's page is not reachable from the host (no published port, no proxy route), so its counts cannot be read.", checks: ["exact-counts"]))
+            }
+            if lacks(.eventsRoutingKey) || lacks(.eventsBodyTemplate) {
+                missing.append(MissingRole(field: lacks(.eventsRoutingKey) ? .eventsRoutingKey : .eventsBodyTemplate, consequence: "How the producers publish (routing key, body format, counted field) is not known from the code, so the lab cannot publish events in their place.", checks: ["exact-counts"]))
+            }
         }
         return missing
     }

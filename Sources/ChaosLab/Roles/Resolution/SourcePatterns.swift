@@ -8,6 +8,8 @@
 /// Word boundaries are spelled out (`[^A-Za-z0-9_]`): `\b` follows Unicode's word rules, for
 /// which `channel.basic_consume` is one word.
 struct SourcePatterns {
+    /// The clues of a counting stack, read over the whole file.
+    private let events = EventSourcePatterns()
     private let postRoute = Self.regex(#"\.post\(\s*['"`](/[^'"`]*)['"`]"#)
     private let flaskRoute = Self.regex(#"\.route\(\s*['"](/[^'"]*)['"](.*)$"#)
     private let healthRoute = Self.regex(#"\.(?:route|get)\(\s*['"`](/[^'"`]*health[^'"`]*)['"`]"#)
@@ -81,6 +83,7 @@ struct SourcePatterns {
             }
         }
         condition.map { close($0, into: &scan) }
+        events.read(text, file: file, constants: constants, into: &scan)
     }
 
     /// Queue names on one line, with the variable that holds them when there is one: a string

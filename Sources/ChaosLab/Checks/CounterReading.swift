@@ -1,0 +1,66 @@
+public import Foundation
+
+/// One reading of a counting service's page: the count it shows for each of the lab's keys.
+///
+/// Pages come in the shapes students write: a JSON object (`{"app1": 12}`, nested or not),
+/// plain-text lines (`app1: 12`, `app1 = 12`, `app1 12`), an HTML table. What they share is
+/// that a key is followed, on its line, by its count; so the reading finds each of the run's
+/// tokens and takes the first whole number after it, before the next token or the line's end.
+public struct CounterReading: Sendable, Codable, Hashable {
+    /// The count shown for each key of the lab's that appears on the page.
+    public var counts: [String: Int]
+    /// The HTTP status the page answered with.
+    public var status: Int
+    /// When the page was read.
+    public var at: Date
+
+    public init(counts: [String: Int], status: Int, at: Date) {
+        self.counts = counts
+        self.status = status
+        self.at = at
+    }
+
+    /// The count of `key`; a key the page does not show has been counted zero times.
+    public func count(_ key: String) -> Int {
+        counts[key] ?? 0
+    }
+
+    /// Reads the counts of the keys with `prefix` (`exact-counts-1a2b3c-`) off `page`.
+    public static func parse(_ page: String, prefix: String, status: Int = 200, at: Date = Date()) -> CounterReading {
+        var counts: [String: Int] = [:]
+        for line in page.split(whereSeparator: \.isNewline) {
+            var rest = Substring(line)
+            while let found = rest.range(of: prefix) {
+                // The key: the prefix and the digits that follow it.
+                let digits = rest[found.upperBound...].prefix(while: \.isASCIIDigitCharacter)
+                guard !digits.isEmpty else {
+                    rest = rest[found.upperBound...]
+                    continue
+                }
+                let key = prefix + digits
+                let after = rest[digits.endIndex...]
+                let next = after.range(of: prefix)?.lowerBound ?? after.endIndex
+                let span = after[..<next]
+                // The key must end there (`…-12` is not `…-1`), and its count is the first
+                // number after it.
+                if let number = span.firstWholeNumber {
+                    counts[key] = number
+                }
+                rest = after[next...]
+            }
+        }
+        return CounterReading(counts: counts, status: status, at: at)
+    }
+}
+
+private extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}
+
+private extension Substring {
+    /// The first run of ASCII digits, as a number.
+    var firstWholeNumber: Int? {
+        guard let start = firstIndex(where: \.isASCIIDigitCharacter) else { return nil }
+        return Int(self[start...].prefix(while: \.isASCIIDigitCharacter))
+    }
+}
