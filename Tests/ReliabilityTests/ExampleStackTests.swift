@@ -5,7 +5,9 @@ extension LiveStackTests {
     /// The example student stacks, graded like a student's repository from their compose files
     /// and code alone (none declares anything for the lab): student-good and the tutorial copy
     /// pass every check that applies to them, student-faulty fails exactly the checks its
-    /// mistakes break. Each example is brought up and graded once.
+    /// mistakes break; of the two counting stacks, counter-good passes exact-counts and
+    /// counter-faulty (seed 004's mistakes) fails it with each lost event's story. Each example
+    /// is brought up and graded once.
     @Suite("example student stacks")
     struct ExampleStackTests {
         /// A check's expected verdict and the words its reason must contain.
@@ -34,6 +36,18 @@ extension LiveStackTests {
             "student-good": passing(),
             // The tutorial has no reverse proxy and claims no route.
             "tutorial": passing(except: ["traefik-routes": .notApplicable]),
+            // Counting stacks: one consumer, no API, no proxy, no dead-lettering; the lab
+            // publishes their events itself.
+            "counter-good": passing(except: notApplicableToCounters),
+            "counter-faulty": passing(except: notApplicableToCounters.merging([
+                "persistence": .fail("20 of 20 confirmed messages lost in the broker crash", "the queue is not durable"),
+                "security": .fail("guest/guest logged in over AMQP"),
+                "exact-counts": .fail(
+                    "counts kept only in memory", "showed a lower count once it ran again",
+                    "delivered to reporte with auto-ack", "never delivered again",
+                    "were in registro when the broker was SIGKILLed and never delivered after it", "published transient", "registro is not durable"
+                ),
+            ]) { $1 }),
             "student-faulty": passing(except: [
                 "prefetch-fairness": .fail("Prefetch=1 is not enforced", "while it was busy with prefetch-fairness-", "no prefetch limit", "auto-ack"),
                 "redelivery": .fail("1 message lost: redelivery-", "ack_required false", "was never delivered again"),
@@ -46,7 +60,13 @@ extension LiveStackTests {
             ]),
         ]
 
-        @Test("each example gets exactly its expected verdicts, saying why", .timeLimit(.minutes(20)), arguments: ["student-good", "tutorial", "student-faulty"])
+        /// What a counting stack does not claim: two workers, an API, a proxy, dead-lettering.
+        static let notApplicableToCounters: [String: Expectation] = Dictionary(
+            uniqueKeysWithValues: ["round-robin", "prefetch-fairness", "redelivery", "dead-letter", "api-contract", "traefik-routes"].map { ($0, .notApplicable) }
+        ).merging(["exact-counts": .pass]) { $1 }
+
+        @Test("each example gets exactly its expected verdicts, saying why", .timeLimit(.minutes(20)),
+              arguments: ["student-good", "tutorial", "student-faulty", "counter-good", "counter-faulty"])
         func grade(example: String) async throws {
             let expected = try #require(Self.expectations[example])
             let results = try await ExampleStack.runAllChecks(example)

@@ -102,8 +102,8 @@ extension ExactCountsCheck {
             } else if seen.queueAfterBrokerKill == nil {
                 causes.append("\(seen.queue) was gone after the restart")
             }
-            let why = causes.isEmpty ? "" : " (\(causes.joined(separator: "; ")))"
-            return "\(count) were in \(seen.queue) when the broker was SIGKILLed and never delivered after it\(why) (e.g. \(first))"
+            let why = causes.isEmpty ? "" : ": " + causes.joined(separator: ", and ")
+            return "\(count) were in \(seen.queue) when the broker was SIGKILLed and never delivered after it (e.g. \(first))\(why)"
         }
         add(.handledNotCounted) { count, first in
             "\(count) were delivered to \(seen.counterService) and settled but never counted (e.g. \(first))"

@@ -67,7 +67,9 @@ extension PersistenceCheck {
             evidence.append(Evidence(source: "lab", title: "When the lab was not watching the broker", lines: seen.gaps.map(\.description)))
         }
         let messages = seen.deliveries
-        let byLab = load.publishedByLab ? " The API took none of them, so the lab published them itself (persistent); the producer's own delivery mode was not tested." : ""
+        let byLab = !load.publishedByLab ? ""
+            : load.attempts.isEmpty ? " The stack has no HTTP API, so the lab published them itself (persistent); the producers' own delivery mode was not tested."
+            : " The API took none of them, so the lab published them itself (persistent); the producer's own delivery mode was not tested."
 
         if survivors < before.total || (!lost.isEmpty && seen.gaps.isEmpty) {
             var reason = "\(lost.count) of \(load.tokens.count) confirmed messages lost in the broker crash: \(seen.queue) held \(before.ready) ready + \(before.unacknowledged) unacknowledged before the SIGKILL and \(survivors) after the restart"

@@ -71,7 +71,8 @@ extension PersistenceCheck {
     }
 
     /// Publishes `tokens` through the API; if it took none, publishes them with the lab's own
-    /// client, persistent, to the work queue. Returns the tokens the broker now holds.
+    /// client, persistent, to the work queue (a counting stack's events, routed as its
+    /// producers route them). Returns the tokens the broker now holds.
     private func publishQueued(_ tokens: [String], context: CheckContext, load: inout Load) async throws -> [String] {
         if context.roles.api != nil {
             let attempts = try await context.publish(tokens)
@@ -80,11 +81,23 @@ extension PersistenceCheck {
             if !taken.isEmpty { return taken }
         }
         load.publishedByLab = true
-        let body = { (token: String) in context.roles.api?.body(token: token) ?? token }
+        // A counting stack's consumer parses its producers' events: those are what the lab
+        // sends it, persistent, the way the producers route them.
+        let events = context.roles.events.map { route in
+            var route = route
+            route.persistent = true
+            return route
+        }
+        let body = { (token: String) in context.roles.api?.body(token: token) ?? events?.body(token: token) ?? token }
         return try await BrokerClient.withClient(context.observer.line, connectionName: "chaoslab persistence") { client in
             var taken: [String] = []
-            for token in tokens where try await client.publish(body(token), to: context.roles.workQueue) == .acked {
-                taken.append(token)
+            for token in tokens {
+                let answer = if context.roles.api == nil, let events {
+                    try await client.publish(event: body(token), on: events, messageID: token)
+                } else {
+                    try await client.publish(body(token), to: context.roles.workQueue)
+                }
+                if answer == .acked { taken.append(token) }
             }
             return taken
         }

@@ -4,6 +4,8 @@
 struct EventSourcePatterns {
     private let publishStart = Self.regex(#"(?:^|[^A-Za-z0-9_])basic_publish\("#)
     private let countIncrement = Self.regex(#"^\s*[A-Za-z_][A-Za-z0-9_.]*\[[^\]]+\]\s*\+=\s*1\s*(?:#.*)?$"#)
+    /// `conteo[k] = conteo.get(k, 0) + 1`, the other way students count.
+    private let countFromGet = Self.regex(#"^\s*[A-Za-z_][A-Za-z0-9_.]*\[[^\]]+\]\s*=\s*[A-Za-z_][A-Za-z0-9_.]*\.get\([^,()]+,\s*0\s*\)\s*\+\s*1\s*(?:#.*)?$"#)
     private let getRoute = Self.regex(#"\.(?:route|get)\(\s*['"](/[^'"]*)['"](.*)$"#)
     private let subscriptField = Self.regex(#"\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]"#)
     private let getField = Self.regex(#"\.get\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]"#)
@@ -16,7 +18,7 @@ struct EventSourcePatterns {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
             let clue = { (value: String) in SourceClue(value: value, file: file, line: index + 1) }
-            if scan.countsPerKey == nil, (try? countIncrement.firstMatch(in: line)) != nil {
+            if scan.countsPerKey == nil, (try? countIncrement.firstMatch(in: line)) != nil || (try? countFromGet.firstMatch(in: line)) != nil {
                 scan.countsPerKey = clue(line.trimmingCharacters(in: .whitespaces))
             }
             if let match = try? getRoute.firstMatch(in: line), let path = match.output[1].substring,

@@ -87,7 +87,7 @@ struct ExactCountsVerdictTests {
             return seen(counts, deliveries: recorded(autoAck: true))
         },
         Case("transient events in a non-durable queue gone with the broker → fail naming transient and not durable", .fail,
-             naming: ["2 of 8 confirmed events never counted", "2 were in work when the broker was SIGKILLed and never delivered after it", "they were published transient (delivery mode 1, seen on the firehose)", "work is not durable", "e.g. ec-7"]) {
+             naming: ["2 of 8 confirmed events never counted", "2 were in work when the broker was SIGKILLed and never delivered after it (e.g. ec-7): they were published transient (delivery mode 1, seen on the firehose), and work is not durable"]) {
             seen([[:], ones(2), ones(3), ones(6), ones(6)], deliveries: recorded(transient: true, survivors: []), transient: true, durable: false)
         },
         Case("the queue gone after the broker's restart → fail saying so", .fail,

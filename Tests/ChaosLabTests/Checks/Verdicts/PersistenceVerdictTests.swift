@@ -121,7 +121,7 @@ struct PersistenceVerdictTests {
             return seen(recorded, load: load(recorded, tokens: queued, inFlight: nil, attempts: refused, before: S.queue(ready: 4), publishedByLab: true), after: S.queue(ready: 4))
         },
         Case("the stack has no API, the lab publishes the four itself → pass", .pass,
-             naming: ["All 4 messages survived the broker's SIGKILL", "the lab published them itself (persistent)"]) {
+             naming: ["All 4 messages survived the broker's SIGKILL", "The stack has no HTTP API, so the lab published them itself (persistent)"]) {
             var recorded = R()
             for token in queued { recorded.publish(token, from: S.lab, at: 1.2) }
             afterRestart(&recorded, queued)
