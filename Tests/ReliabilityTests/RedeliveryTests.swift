@@ -20,5 +20,34 @@ extension LiveStackTests {
             #expect(result.reason.contains("was never delivered again"), "\(result.reason)")
             #expect(result.reason.contains("with auto-ack (ack_required false)"), "\(result.reason)")
         }
+
+        @Test("one worker: killed mid-task and started again, it gets the same message back", .timeLimit(.minutes(3)))
+        func oneWorker() async throws {
+            let result = try await LiveStack.run(RedeliveryCheck(), roles: { $0.workers = ["worker1"] })
+            #expect(result.verdict == .pass, "\(result.summary)")
+            #expect(result.reason.contains("redelivered it to worker1 once it started again with redelivered=true"), "\(result.reason)")
+        }
+
+        /// An API that cannot ask for long work, as most students' cannot.
+        static func instantTasks(_ roles: inout StackRoles) {
+            roles.api?.bodyTemplate = #"{"message": "{{token}}"}"#
+            roles.api?.supportsWorkTime = false
+        }
+
+        @Test("instant tasks: a worker killed in a burst gives back what it held", .timeLimit(.minutes(3)))
+        func burst() async throws {
+            let result = try await LiveStack.run(RedeliveryCheck(), roles: Self.instantTasks)
+            #expect(result.verdict == .pass, "\(result.summary)")
+            #expect(result.reason.contains("into a burst of 50 instant tasks holding"), "\(result.reason)")
+            #expect((result.figure("held.at.kill")?.value ?? 0) >= 1, "\(result.summary)")
+        }
+
+        @Test("instant tasks with auto-ack: what the killed worker was sent is named as lost (auto-ack)", .timeLimit(.minutes(5)))
+        func burstAutoAck() async throws {
+            let result = try await LiveStack.run(RedeliveryCheck(), knobs: [.autoAck], roles: Self.instantTasks)
+            #expect(result.verdict == .fail, "\(result.summary)")
+            #expect(result.reason.contains("consumes chaoslab.work with auto-ack (the broker's consumer list shows ack_required false)"), "\(result.reason)")
+            #expect(result.reason.contains("before its SIGKILL, and none was ever delivered again"), "\(result.reason)")
+        }
     }
 }

@@ -64,6 +64,9 @@ public struct ExactCountsCheck: ReliabilityCheck {
         let burst = nextTokens(burstEvents)
         let half = burstEvents / 2
         try await publish(Array(burst.prefix(half)), phase: .counterKill, route: route, context: context, into: &seen)
+        // The counter's channel can no longer be asked about once it is dead: the broker is
+        // asked now how it acknowledges (auto-ack or not), which settles its deliveries.
+        await context.observer.learnAsItHappens()
         context.logger.info("exact-counts: killing \(counter.service) with SIGKILL in the middle of a burst")
         seen.counterKillAt = try await context.faults.inject(.kill(counterTarget)).at
         try await publish(Array(burst.dropFirst(half)), phase: .counterKill, route: route, context: context, into: &seen)
@@ -73,6 +76,7 @@ public struct ExactCountsCheck: ReliabilityCheck {
         seen.record("with the burst counted", try await waitUntilCounted(seen, counter: counter, prefix: prefix, context: context))
 
         context.logger.info("exact-counts: \(queuedEvents) events queued with \(counter.service) stopped, then the broker SIGKILLed")
+        await context.observer.learnAsItHappens()
         try await context.stopWorkers([counter.service])
         try await publish(nextTokens(queuedEvents), phase: .brokerKill, route: route, context: context, into: &seen)
         seen.queueBeforeBrokerKill = try? await context.broker.queue(named: context.roles.workQueue)
@@ -89,6 +93,7 @@ public struct ExactCountsCheck: ReliabilityCheck {
         await context.waitForWorkersConsuming()
         let settled = try await settle(seen, counter: counter, prefix: prefix, context: context)
         seen.record("at the end, settled", settled.reading)
+        await context.observer.learnAsItHappens()
         seen.settled = settled.drained
 
         seen.deliveries = await context.deliveries(prefix: prefix, since: since)

@@ -18,15 +18,18 @@ extension RedeliveryCheck {
         var held: QueueStatus?
         /// Times the lab was not watching the broker.
         var gaps: [ObservationGap]
+        /// Whether the killed worker was started again to receive the redelivery (the stack's
+        /// only worker).
+        var restarted = false
     }
 
     /// The outcome for a stack that does not claim the property; `nil` when it does.
     func notApplicable(to roles: StackRoles) -> CheckOutcome? {
-        guard roles.workers.count >= 2 else {
-            return .notApplicable("The stack has \(roles.workers.count) worker; a redelivery needs another worker to receive it.")
+        guard !roles.workers.isEmpty else {
+            return .notApplicable("The stack has no worker.")
         }
-        guard roles.api?.supportsWorkTime == true else {
-            return .notApplicable("The API cannot ask for a long task, so a worker cannot be caught in the middle of one.")
+        guard roles.api != nil else {
+            return .notApplicable("There is no HTTP API to publish a task through.")
         }
         return nil
     }
@@ -95,12 +98,13 @@ extension RedeliveryCheck {
                     + Self.autoAckHint(autoAck.count, of: seen.consumers.count, queue: queue))
             }
             guard let held else {
-                return concluded(.inconclusive, "No other worker received \(token) after \(first.worker) was killed, but \(queue) could not be read, so the lab cannot tell whether \(first.worker) had acknowledged \(token) before the SIGKILL.")
+                return concluded(.inconclusive, "No worker received \(token) again after \(first.worker) was killed, but \(queue) could not be read, so the lab cannot tell whether \(first.worker) had acknowledged \(token) before the SIGKILL.")
             }
             if let gap = seen.gaps.first(where: { ($0.to ?? .distantFuture) >= seen.killAt }) {
-                return concluded(.inconclusive, "No other worker was seen receiving \(token) after \(first.worker) was killed, but the lab was not watching the broker the whole time (\(gap)); \(depth).")
+                return concluded(.inconclusive, "No worker was seen receiving \(token) again after \(first.worker) was killed, but the lab was not watching the broker the whole time (\(gap)); \(depth).")
             }
-            return concluded(.fail, "\(token) was given back when \(first.worker) was killed, but no other worker received it within \(Int(redeliveryDeadline.seconds)) s: \(depth), with \(held.consumers) consumer\(held.consumers == 1 ? "" : "s").")
+            let receiver = seen.restarted ? "\(first.worker) did not receive it again once started" : "no other worker received it"
+            return concluded(.fail, "\(token) was given back when \(first.worker) was killed, but \(receiver) within \(Int(redeliveryDeadline.seconds)) s: \(depth), with \(held.consumers) consumer\(held.consumers == 1 ? "" : "s").")
         }
         guard redelivery.redelivered else {
             return concluded(.fail, "\(token) reached \(redelivery.worker) after the kill without the redelivered flag, so the broker did not see it as the killed worker's message: it was published again, not redelivered.")
@@ -109,7 +113,8 @@ extension RedeliveryCheck {
             return concluded(.fail, "\(token) was redelivered to \(redelivery.worker) but the broker never saw it settled within \(Int(redeliveryDeadline.seconds)) s (outcome: \(redelivery.outcome.rawValue)).")
         }
         let seconds = String(format: "%.2f", completed.start.timeIntervalSince(seen.killAt))
-        return concluded(.pass, "\(first.worker) was killed in the middle of \(token); the broker redelivered it to \(completed.worker) with redelivered=true \(seconds) s after the kill, and it was acknowledged.")
+        let again = seen.restarted && completed.worker == first.worker ? " once it started again" : ""
+        return concluded(.pass, "\(first.worker) was killed in the middle of \(token); the broker redelivered it to \(completed.worker)\(again) with redelivered=true \(seconds) s after the kill, and it was acknowledged.")
     }
 
     /// A sentence naming auto-ack consumers, or "" when every consumer acknowledges.

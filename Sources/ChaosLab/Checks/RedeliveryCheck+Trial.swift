@@ -26,6 +26,11 @@ extension RedeliveryCheck {
             let consumers = await context.observer.consumerFacts(of: queue)
             context.logger.info("redelivery: \(first.worker) received \(token); killing it")
             let kill = try await context.faults.inject(.kill(ServiceTarget(service: first.worker)))
+            // The only worker gets its message back once it runs again.
+            let restarted = context.roles.workers.count == 1
+            if restarted {
+                try await context.faults.inject(.start(ServiceTarget(service: first.worker)))
+            }
 
             // Returns once a delivery of the token is settled: the redelivery acknowledged, or
             // the first one if the kill came too late (or never mattered, with auto-ack).
@@ -35,7 +40,7 @@ extension RedeliveryCheck {
             let held = try? await context.broker.queue(named: queue)
             let result = check.judge(TrialObservation(
                 token: token, queue: queue, attempt: attempt, first: first, consumers: consumers,
-                killAt: kill.at, deliveries: deliveries, held: held, gaps: await context.observer.gaps(since: since)
+                killAt: kill.at, deliveries: deliveries, held: held, gaps: await context.observer.gaps(since: since), restarted: restarted
             ))
             guard case .concluded(var outcome) = result else { return result }
             if let printed = await context.workerOutput(prefix: token, since: since) { outcome.evidence.append(printed) }

@@ -39,24 +39,25 @@ struct CheckApplicabilityTests {
         #expect(security.reasons == ["There is no reverse proxy, so no dashboard exposure is checked."])
     }
 
-    @Test("an API without {{work_ms}}: redelivery and prefetch-fairness do not apply, persistence in part")
+    @Test("an API without {{work_ms}}: prefetch-fairness does not apply, redelivery (a burst) and persistence in part")
     func noWorkTime() {
         var roles = StackRoles.reference(environment: [:])
         roles.api?.bodyTemplate = #"{"message": "{{token}}"}"#
         roles.api?.supportsWorkTime = false
-        #expect(Self.status(roles, "redelivery") == .notApplicable)
+        #expect(Self.status(roles, "redelivery") == .limited)
         #expect(Self.status(roles, "prefetch-fairness") == .notApplicable)
         #expect(Self.status(roles, "persistence") == .limited)
         #expect(Self.status(roles, "round-robin") == .applies)
     }
 
-    @Test("one worker: round-robin, fairness and redelivery do not apply")
+    @Test("one worker: round-robin and fairness do not apply; redelivery restarts the worker, in part")
     func oneWorker() {
         var roles = StackRoles.reference(environment: [:])
         roles.workers = ["worker1"]
-        for check in ["round-robin", "prefetch-fairness", "redelivery"] {
+        for check in ["round-robin", "prefetch-fairness"] {
             #expect(Self.status(roles, check) == .notApplicable)
         }
+        #expect(Self.status(roles, "redelivery") == .limited)
         #expect(Self.status(roles, "persistence") == .applies)
     }
 

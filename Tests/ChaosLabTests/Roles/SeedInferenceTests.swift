@@ -43,7 +43,7 @@ struct SeedInferenceTests {
         ])
         #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .apiPoisonBodyTemplate])
         #expect(Self.status(resolution) == [
-            "round-robin": "not-applicable", "prefetch-fairness": "not-applicable", "redelivery": "not-applicable",
+            "round-robin": "not-applicable", "prefetch-fairness": "not-applicable", "redelivery": "limited",
             "persistence": "limited", "dead-letter": "limited", "api-contract": "applies",
             "security": "applies", "traefik-routes": "applies", "exact-counts": "not-applicable",
         ])

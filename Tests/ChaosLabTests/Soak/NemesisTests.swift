@@ -125,7 +125,8 @@ struct NemesisTests {
         let nemesis = Self.nemesis(stack)
         let schedule = SoakSchedule(faults: [
             SoakFault(.pause, "worker1", at: 0, duration: 30),
-            SoakFault(.brokerKill, "rabbitmq", at: 0.05, duration: 30),
+            // Half a second apart, so even a busy machine injects them in this order.
+            SoakFault(.brokerKill, "rabbitmq", at: 0.5, duration: 30),
             SoakFault(.kill, "worker2", at: 20, duration: 5),
         ])
         let clock = ContinuousClock()

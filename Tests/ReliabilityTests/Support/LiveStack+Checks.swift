@@ -3,14 +3,36 @@ import Foundation
 import Logging
 
 extension LiveStack {
-    /// Runs `check` on the live stack with `knobs` on (none: the reference stack).
-    static func run(_ check: any ReliabilityCheck, knobs: Set<FixtureKnob> = []) async throws -> CheckResult {
+    /// Runs `check` on the live stack with `knobs` on (none: the reference stack), with the
+    /// reference roles changed by `adjust` (a stack of one worker, an API without work time).
+    /// Services the roles no longer name as workers are stopped for the check and started
+    /// again afterwards, so the stack is left as it was found.
+    static func run(_ check: any ReliabilityCheck, knobs: Set<FixtureKnob> = [], roles adjust: @Sendable (inout StackRoles) -> Void = { _ in }) async throws -> CheckResult {
         try await KnobState.shared.ensure(knobs)
         let observer = await LiveObserver.shared.current()
-        return try await HTTPProbe.withProbe { http in
+        var roles = StackRoles.reference(environment: environment)
+        adjust(&roles)
+        let setAside = StackRoles.reference(environment: environment).workers.filter { !roles.workers.contains($0) }
+        let faults = FaultInjector(stack: driver)
+        for worker in setAside {
+            try await faults.inject(.stop(ServiceTarget(service: worker), timeout: .seconds(5)))
+        }
+        let result: CheckResult
+        do {
+            result = try await run(check, roles: roles, observer: observer)
+        } catch {
+            await faults.heal()
+            throw error
+        }
+        await faults.heal()
+        return result
+    }
+
+    private static func run(_ check: any ReliabilityCheck, roles: StackRoles, observer: BrokerObserver) async throws -> CheckResult {
+        try await HTTPProbe.withProbe { http in
             let context = CheckContext(
                 stack: driver,
-                roles: StackRoles.reference(environment: environment),
+                roles: roles,
                 observer: observer,
                 http: http,
                 faults: FaultInjector(stack: driver),

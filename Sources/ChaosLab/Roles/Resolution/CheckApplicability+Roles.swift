@@ -24,12 +24,19 @@ extension CheckApplicability {
         case "round-robin":
             if workers < 2 { notApplicable.append("The stack has \(workers) worker; round-robin needs at least two.") }
             if roles.api == nil { notApplicable.append("There is no HTTP API to publish through.") }
-        case "prefetch-fairness", "redelivery":
+        case "prefetch-fairness":
             if workers < 2 { notApplicable.append("The stack has \(workers) worker; \(check) needs a second worker.") }
             if roles.api == nil {
                 notApplicable.append("There is no HTTP API to publish through.")
             } else if roles.api?.supportsWorkTime != true {
-                notApplicable.append(workTime + (check == "redelivery" ? ", so a worker cannot be caught in the middle of one." : ", so a worker cannot be kept busy on purpose."))
+                notApplicable.append(workTime + ", so a worker cannot be kept busy on purpose.")
+            }
+        case "redelivery":
+            if workers < 1 { notApplicable.append("The stack has no worker.") }
+            if roles.api == nil { notApplicable.append("There is no HTTP API to publish through.") }
+            if workers == 1 { limits.append("The stack has 1 worker: it is started again after the kill and must get its message back.") }
+            if roles.api != nil, roles.api?.supportsWorkTime != true {
+                limits.append(workTime + ": the worker is killed while it works through a burst of instant tasks, and what it held unacknowledged must come back.")
             }
         case "persistence":
             if roles.api == nil {

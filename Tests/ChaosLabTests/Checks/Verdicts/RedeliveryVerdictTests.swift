@@ -84,7 +84,7 @@ struct RedeliveryVerdictTests {
             seen(stream(), held: nil)
         },
         TrialCase("no redelivery seen while the firehose was down after the kill → inconclusive naming the gap", .concluded(.inconclusive),
-                  naming: ["No other worker was seen receiving rd-1 after worker1 was killed", "not watching the broker the whole time", "connection reset by peer"]) {
+                  naming: ["No worker was seen receiving rd-1 again after worker1 was killed", "not watching the broker the whole time", "connection reset by peer"]) {
             seen(stream(), held: S.queue(unacknowledged: 1, consumers: 1), gaps: [gap])
         },
         TrialCase("rd-1 reaches worker2 without the redelivered flag → fail: published again, not redelivered", .concluded(.fail),
@@ -143,11 +143,111 @@ struct RedeliveryVerdictTests {
         row.expectNamed(in: outcome.reason)
     }
 
-    @Test("one worker, or an API that cannot ask for long work → not applicable; otherwise judged")
+    @Test("no worker or no API → not applicable; one worker, or instant tasks only, are judged")
     func applicability() {
-        #expect(Self.check.notApplicable(to: S.roles(workers: 1))?.reason == "The stack has 1 worker; a redelivery needs another worker to receive it.")
-        #expect(Self.check.notApplicable(to: S.roles(workTime: false))?.reason == "The API cannot ask for a long task, so a worker cannot be caught in the middle of one.")
-        #expect(Self.check.notApplicable(to: S.roles(workers: 1))?.verdict == .notApplicable)
+        #expect(Self.check.notApplicable(to: S.roles(workers: 0))?.reason == "The stack has no worker.")
+        var noAPI = S.roles()
+        noAPI.api = nil
+        #expect(Self.check.notApplicable(to: noAPI)?.reason == "There is no HTTP API to publish a task through.")
+        #expect(Self.check.notApplicable(to: noAPI)?.verdict == .notApplicable)
+        #expect(Self.check.notApplicable(to: S.roles(workers: 1)) == nil)
+        #expect(Self.check.notApplicable(to: S.roles(workTime: false)) == nil)
         #expect(Self.check.notApplicable(to: S.roles()) == nil)
+    }
+
+    // MARK: - One worker, started again
+
+    static let worker1Again = R.channel("172.20.0.5", connection: 2)
+
+    static let oneWorker: [TrialCase] = [
+        TrialCase("the only worker, started again, gets rd-1 back flagged → pass saying it came back to it", .concluded(.pass),
+                  naming: ["worker1 was killed in the middle of rd-1; the broker redelivered it to worker1 once it started again with redelivered=true 2.50 s after the kill"]) {
+            var observed = seen(stream { $0.deliver("rd-1", to: worker1Again, at: 4, redelivered: true) }, consumers: [S.facts(S.worker1), S.facts(worker1Again)], drains: [9], held: S.queue(consumers: 1))
+            observed.restarted = true
+            return observed
+        },
+        TrialCase("the only worker, started again, never gets rd-1 back → fail naming it", .concluded(.fail),
+                  naming: ["rd-1 was given back when worker1 was killed, but worker1 did not receive it again once started within 20 s"]) {
+            var observed = seen(stream(), held: S.queue(ready: 1, consumers: 0))
+            observed.restarted = true
+            return observed
+        },
+    ]
+
+    @Test("verdict table, one worker", arguments: oneWorker)
+    func oneWorkerVerdict(_ row: TrialCase) {
+        switch Self.check.judge(row.seen()) {
+        case .concluded(let outcome):
+            #expect(row.expected == .concluded(outcome.verdict), "\(outcome.reason)")
+            row.expectNamed(in: outcome.reason)
+        case .killLandedLate(_, let detail):
+            #expect(row.expected == .killLandedLate, "\(detail)")
+        }
+    }
+
+    // MARK: - A burst of instant tasks
+
+    typealias BurstCase = VerdictCase<RedeliveryCheck.BurstObservation, Verdict>
+    static let burst = (1...6).map { "rb-\($0)" }
+
+    /// rb-1…rb-6 queued; worker1 takes rb-1…rb-3 from 2.0 s (rb-3 in flight) and is killed at
+    /// 2.05 s; `then` adds what happened next.
+    static func burstStream(_ then: (inout RecordedBroker) -> Void) -> RecordedBroker {
+        var recorded = R()
+        for token in burst { recorded.publish(token, from: S.api, at: 1) }
+        for (index, token) in burst.prefix(3).enumerated() { recorded.deliver(token, to: S.worker1, at: 2 + Double(index) * 0.01) }
+        then(&recorded)
+        return recorded
+    }
+
+    static func burstSeen(_ recorded: RecordedBroker, consumers: [ConsumerFacts] = [S.facts(S.worker1), S.facts(worker1Again), S.facts(S.worker2)], drains: [Double] = [9]) -> RedeliveryCheck.BurstObservation {
+        let deliveries = recorded.traces(consumers: consumers, drains: drains, names: S.names)
+        return RedeliveryCheck.BurstObservation(
+            worker: "worker1", queue: "work", attempts: burst.map { S.attempt($0, at: 1) }, first: deliveries[0],
+            consumers: S.services(consumers), killAt: R.at(2.05), deliveries: deliveries, gaps: []
+        )
+    }
+
+    static let bursts: [BurstCase] = [
+        BurstCase("rb-3 held at the kill comes back flagged to worker1 started again, the rest processed → pass", .pass,
+                  naming: ["worker1 was SIGKILLed 50 ms into a burst of 6 instant tasks holding 1 unacknowledged (rb-3)", "rb-3 to worker1 once it started again", "every message of the burst was processed"]) {
+            burstSeen(burstStream { recorded in
+                recorded.deliver("rb-3", to: worker1Again, at: 4, redelivered: true)
+                for token in burst.suffix(3) { recorded.deliver(token, to: worker1Again, at: 4.1) }
+            })
+        },
+        BurstCase("auto-ack worker: rb-1…rb-3 sent, never delivered again → fail naming auto-ack and the count", .fail,
+                  naming: ["3 messages lost: worker1 consumes work with auto-ack (the broker's consumer list shows ack_required false)", "it had been sent 3 (e.g. rb-1) in the 50 ms before its SIGKILL"]) {
+            burstSeen(burstStream { recorded in
+                for token in burst.suffix(3) { recorded.deliver(token, to: S.worker2, at: 4) }
+            }, consumers: [S.facts(S.worker1, prefetch: 0, acknowledges: false), S.facts(S.worker2, prefetch: 0, acknowledges: false)])
+        },
+        BurstCase("rb-3 held at the kill never comes back → fail naming it", .fail,
+                  naming: ["1 message worker1 had not acknowledged at its SIGKILL never came back (e.g. rb-3)"]) {
+            burstSeen(burstStream { recorded in
+                for token in burst.suffix(3) { recorded.deliver(token, to: S.worker2, at: 4) }
+            }, drains: [])
+        },
+        BurstCase("rb-3 comes back without the redelivered flag → fail: published again", .fail,
+                  naming: ["rb-3 reached a worker after worker1's SIGKILL without the redelivered flag"]) {
+            burstSeen(burstStream { recorded in
+                recorded.deliver("rb-3", to: S.worker2, at: 4)
+                for token in burst.suffix(3) { recorded.deliver(token, to: S.worker2, at: 4.1) }
+            }, drains: [])
+        },
+        BurstCase("worker1 had acknowledged everything it took → inconclusive: nothing was in flight", .inconclusive,
+                  naming: ["The SIGKILL found nothing in flight: worker1 had acknowledged all 3 messages", "proves nothing either way"]) {
+            burstSeen(burstStream { recorded in
+                recorded.deliver(nil, to: S.worker1, at: 2.04)
+                for token in burst.suffix(3) { recorded.deliver(token, to: S.worker2, at: 4) }
+            })
+        },
+    ]
+
+    @Test("verdict table, burst of instant tasks", arguments: bursts)
+    func burstVerdict(_ row: BurstCase) {
+        let outcome = Self.check.judge(row.seen())
+        #expect(outcome.verdict == row.expected, "\(outcome.reason)")
+        row.expectNamed(in: outcome.reason)
     }
 }
