@@ -24,7 +24,13 @@ public actor BrokerObserver {
     private let logger: Logger
 
     private var consumers: [ChannelAddress: ConsumerFacts] = [:]
+    /// The service behind each client address (`172.20.0.5`), as last seen, and behind each
+    /// connection (`172.20.0.5:41234 -> …`) as it was when the connection was first seen:
+    /// Docker hands a stopped container's address to the next container that starts, so an
+    /// address alone can name a different worker from one restart to the next.
     private var names: [String: String] = [:]
+    /// Connections whose service is pinned in ``names``.
+    private var namedConnections: Set<String> = []
     private var drains: [DrainMark] = []
     /// Where ``learnAsItHappens()`` got to.
     private var learnedUpTo = Date.distantPast
@@ -128,7 +134,7 @@ public actor BrokerObserver {
         // Only the consumers there now: channels of workers killed earlier keep their facts
         // for the ledger, but are no consumers any more.
         return current.filter { $0.queue == queue }.sorted { $0.channel < $1.channel }.map { facts in
-            (names[facts.channel.connection.peerHost] ?? facts.channel.connection.peerHost, facts)
+            (names[facts.channel.connection.text] ?? names[facts.channel.connection.peerHost] ?? facts.channel.connection.peerHost, facts)
         }
     }
 
@@ -183,7 +189,16 @@ public actor BrokerObserver {
 
     private func learn(about events: [BrokerEvent]) async {
         let channels = Set(events.compactMap { $0.kind == .delivered ? $0.channel : nil })
-        if channels.contains(where: { names[$0.connection.peerHost] == nil }) {
+        let fresh = Set(channels.map(\.connection)).filter { !namedConnections.contains($0.text) }
+        if !fresh.isEmpty {
+            // A connection never seen before, perhaps from an address another container had:
+            // ask Docker now, and pin the name to the connection while its container runs.
+            let live = await refreshNames(force: true)
+            for connection in fresh where live.contains(connection.peerHost) {
+                names[connection.text] = names[connection.peerHost]
+                namedConnections.insert(connection.text)
+            }
+        } else if channels.contains(where: { names[$0.connection.peerHost] == nil }) {
             await refreshNames(force: false)
         }
         // A channel the broker delivered on had its consumer registered by then: a list read
@@ -196,14 +211,21 @@ public actor BrokerObserver {
 
     /// Maps every container address of the stack to its service (at most once a second
     /// unless forced); addresses seen before keep their service after a container goes.
-    private func refreshNames(force: Bool) async {
+    /// Returns the addresses the stack's containers have now (empty when not asked).
+    @discardableResult
+    private func refreshNames(force: Bool) async -> Set<String> {
         let now = ContinuousClock.now
-        if !force, let last = lastNameRefresh, now - last < .seconds(1) { return }
+        if !force, let last = lastNameRefresh, now - last < .seconds(1) { return [] }
         lastNameRefresh = now
-        guard let instances = try? await stack.instances() else { return }
+        guard let instances = try? await stack.instances() else { return [] }
+        var live: Set<String> = []
         for instance in instances {
-            for address in instance.addresses { names[address] = instance.service }
+            for address in instance.addresses {
+                names[address] = instance.service
+                live.insert(address)
+            }
         }
+        return live
     }
 
     /// Reads every consumer's limits (at most once a second unless forced); channels seen

@@ -58,7 +58,8 @@ struct DeliveryIndex {
                 let host = address.connection.peerHost
                 channel = channels.count
                 channelNumbers[address] = channel
-                channels.append(Channel(address: address, consumer: names[host] ?? host, facts: consumers[address]))
+                // A connection's own name first: its address may have passed to another container.
+                channels.append(Channel(address: address, consumer: names[address.connection.text] ?? names[host] ?? host, facts: consumers[address]))
             }
             var token: (number: Int, position: Int)?
             if let text = event.token {
