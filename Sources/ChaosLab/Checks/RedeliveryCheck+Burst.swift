@@ -29,19 +29,25 @@ extension RedeliveryCheck {
                 try await context.broker.queue(named: queue).flatMap { $0.ready >= queued.count ? $0 : nil }
             }
             try await context.faults.inject(.start(target))
-            let first = try await Wait.until("\(worker) to receive the first message of the burst", deadline: .seconds(30), every: .milliseconds(20)) {
-                await context.deliveries(prefix: prefix, since: since).first { $0.worker == worker }
+            // The queue's depth (a passive declare, a millisecond) says the worker has begun;
+            // the firehose's account would come later than a quick worker ends the burst.
+            _ = try await Wait.until("\(worker) to start on the burst", deadline: .seconds(30), every: .milliseconds(10)) {
+                try await context.observer.peek.state(of: queue).flatMap { Int($0.messageCount) < queued.count ? true : nil }
             }
-            // Asked while its channel lives: whether it acknowledges at all.
-            let consumers = await context.observer.consumerFacts(of: queue)
+            // Killed at once: asking the broker first would take longer than the burst does.
             context.logger.info("redelivery: \(worker) is working through the burst; killing it")
             let kill = try await context.faults.inject(.kill(target))
             for other in context.roles.workers {
                 try await context.faults.inject(.start(ServiceTarget(service: other)))
             }
+            // Whether it acknowledges at all, as its code does: asked of it started again.
+            await context.waitForWorkersConsuming()
+            let consumers = await context.observer.consumerFacts(of: queue)
             let deliveries = try await context.waitForProcessing(of: queued, prefix: prefix, since: since, deadline: check.redeliveryDeadline + .seconds(10))
             var outcome = check.judge(BurstObservation(
-                worker: worker, queue: queue, attempts: attempts, first: first, consumers: consumers, killAt: kill.at,
+                // Once `docker kill` returned the worker was dead: what reached it until then
+                // reached it alive.
+                worker: worker, queue: queue, attempts: attempts, consumers: consumers, killAt: kill.at.addingTimeInterval(kill.took.seconds),
                 deliveries: deliveries, gaps: await context.observer.gaps(since: since)
             ))
             if let printed = await context.workerOutput(prefix: prefix, since: since) { outcome.evidence.append(printed) }
@@ -55,10 +61,10 @@ extension RedeliveryCheck {
         var worker: String
         var queue: String
         var attempts: [PublishAttempt]
-        /// Its first delivery of the burst.
-        var first: MessageTrace
-        /// The work queue's consumers, read just before the kill.
+        /// The work queue's consumers, read once the workers consumed again after the kill:
+        /// the killed worker started again acknowledges (or not) as it did before.
         var consumers: [(service: String, facts: ConsumerFacts)]
+        /// When the kill had landed (`docker kill` returned).
         var killAt: Date
         /// Every delivery of the burst.
         var deliveries: [MessageTrace]
@@ -72,15 +78,18 @@ extension RedeliveryCheck {
         let after = seen.deliveries.filter { $0.start > seen.killAt }
         let autoAck = seen.consumers.contains { $0.service == worker && !$0.facts.acknowledges }
         // Held at the kill: delivered to it and settled by nothing before it died.
-        let held = beforeKill.filter { !$0.outcome.isHandled && $0.outcome != .rejected && $0.outcome != .requeued }.map(\.id)
-        let forgotten = beforeKill.filter { $0.outcome == .autoAcked && !after.map(\.id).contains($0.id) }.map(\.id)
+        let held = autoAck ? [] : beforeKill.filter { !$0.outcome.isHandled && $0.outcome != .rejected && $0.outcome != .requeued }.map(\.id)
+        // With auto-ack, what it was sent and never sent again is gone, whatever the ledger
+        // could settle (the killed channel's own facts died with it).
+        let forgotten = autoAck ? beforeKill.filter { delivery in !after.contains { $0.id == delivery.id } }.map(\.id) : []
         let came = { (token: String) in after.first { $0.id == token && $0.outcome.isHandled } }
         let unreturned = held.filter { token in !after.contains { $0.id == token } }
         let unflagged = held.filter { token in after.contains { $0.id == token && !$0.redelivered } }
         let queued = seen.attempts.filter(\.acknowledged).map(\.token)
         let handled = Set(seen.deliveries.filter(\.outcome.isHandled).map(\.id))
         let neverProcessed = queued.filter { !handled.contains($0) }
-        let ms = { (date: Date) in String(format: "%.0f ms", date.timeIntervalSince(seen.first.start) * 1000) }
+        let firstAt = beforeKill.first?.start ?? seen.killAt
+        let ms = { (date: Date) in String(format: "%.0f ms", date.timeIntervalSince(firstAt) * 1000) }
 
         let figures = [
             Figure("burst", "messages of the burst the API acknowledged", Double(queued.count), unit: "messages"),
@@ -88,19 +97,19 @@ extension RedeliveryCheck {
             Figure("held.at.kill", "deliveries \(worker) had not acknowledged at the kill", Double(held.count)),
             Figure("redelivered", "of them delivered again flagged redelivered", Double(held.filter { token in after.contains { $0.id == token && $0.redelivered } }.count)),
             Figure("lost", "messages of the burst never processed", Double(neverProcessed.count + forgotten.count), unit: "messages"),
-            .seconds("first.to.kill", "time from \(worker)'s first delivery to the kill", .seconds(seen.killAt.timeIntervalSince(seen.first.start))),
+            .seconds("first.to.kill", "time from \(worker)'s first delivery to the kill", .seconds(seen.killAt.timeIntervalSince(firstAt))),
         ]
         let evidence = [Evidence(source: "broker", title: "The burst around \(worker)'s SIGKILL (the broker's firehose)", lines:
             ["\(worker) received \(beforeKill.count) messages in the \(ms(seen.killAt)) before it was killed with SIGKILL"]
             + beforeKill.suffix(20).map { "\($0.id) → \(worker) at +\(ms($0.start)) → \($0.outcome.rawValue)" }
             + after.filter { held.contains($0.id) }.map { "\($0.id) → \($0.worker) after the kill redelivered=\($0.redelivered) → \($0.outcome.rawValue)" }
-            + seen.consumers.map { "consumer of \(seen.queue) on \($0.service): ack_required \($0.facts.acknowledges), prefetch \($0.facts.prefetch)" })]
+            + seen.consumers.map { "consumer of \(seen.queue) on \($0.service) (after the restart): ack_required \($0.facts.acknowledges), prefetch \($0.facts.prefetch)" })]
         func outcome(_ verdict: Verdict, _ reason: String) -> CheckOutcome {
             CheckOutcome(verdict: verdict, reason: reason, figures: figures, evidence: evidence, messages: seen.deliveries)
         }
 
         if autoAck, let first = forgotten.first {
-            return outcome(.fail, "\(forgotten.count) message\(forgotten.count == 1 ? "" : "s") lost: \(worker) consumes \(seen.queue) with auto-ack (the broker's consumer list shows ack_required false), so the broker forgot each message the moment it sent it; it had been sent \(forgotten.count) (e.g. \(first)) in the \(ms(seen.killAt)) before its SIGKILL, and none was ever delivered again. Whatever \(worker) had not finished died with it; consume with manual acknowledgements and ack after the work.")
+            return outcome(.fail, "\(forgotten.count) message\(forgotten.count == 1 ? "" : "s") lost: \(worker) consumes \(seen.queue) with auto-ack (the broker's consumer list shows ack_required false once it runs again), so the broker forgot each message the moment it sent it; it had been sent \(forgotten.count) (e.g. \(first)) in the \(ms(seen.killAt)) before its SIGKILL, and none was ever delivered again. Whatever \(worker) had not finished died with it; consume with manual acknowledgements and ack after the work.")
         }
         if let gap = seen.gaps.first(where: { ($0.to ?? .distantFuture) >= seen.killAt }), !unreturned.isEmpty || !neverProcessed.isEmpty {
             return outcome(.inconclusive, "\(unreturned.count + neverProcessed.count) messages of the burst were not seen processed after \(worker)'s SIGKILL, but the lab was not watching the broker the whole time (\(gap)).")
@@ -113,6 +122,9 @@ extension RedeliveryCheck {
         }
         if let first = neverProcessed.first {
             return outcome(.fail, "\(neverProcessed.count) messages of the burst were never processed (e.g. \(first)) within \(Int(redeliveryDeadline.seconds + 10)) s of the kill.")
+        }
+        if beforeKill.isEmpty {
+            return outcome(.inconclusive, "\(worker) was killed before the broker had sent it anything of the burst, so there was nothing to give back, which proves nothing either way.")
         }
         guard let token = held.first, let back = came(token) else {
             return outcome(.inconclusive, "The SIGKILL found nothing in flight: \(worker) had acknowledged all \(beforeKill.count) messages it received in the \(ms(seen.killAt)) before it, so the broker had nothing to give back, which proves nothing either way.")

@@ -18,7 +18,7 @@ public struct RedeliveryCheck: ReliabilityCheck {
     /// Messages of the burst, for workers whose tasks are instant.
     public var burstMessages: Int
 
-    public init(taskMilliseconds: Int = 4_000, redeliveryDeadline: Duration = .seconds(20), burstMessages: Int = 50) {
+    public init(taskMilliseconds: Int = 4_000, redeliveryDeadline: Duration = .seconds(20), burstMessages: Int = 500) {
         self.taskMilliseconds = taskMilliseconds
         self.redeliveryDeadline = redeliveryDeadline
         self.burstMessages = burstMessages

@@ -5,27 +5,11 @@ import Logging
 extension LiveStack {
     /// Runs `check` on the live stack with `knobs` on (none: the reference stack), with the
     /// reference roles changed by `adjust` (a stack of one worker, an API without work time).
-    /// Services the roles no longer name as workers are stopped for the check and started
-    /// again afterwards, so the stack is left as it was found.
     static func run(_ check: any ReliabilityCheck, knobs: Set<FixtureKnob> = [], roles adjust: @Sendable (inout StackRoles) -> Void = { _ in }) async throws -> CheckResult {
         try await KnobState.shared.ensure(knobs)
-        let observer = await LiveObserver.shared.current()
         var roles = StackRoles.reference(environment: environment)
         adjust(&roles)
-        let setAside = StackRoles.reference(environment: environment).workers.filter { !roles.workers.contains($0) }
-        let faults = FaultInjector(stack: driver)
-        for worker in setAside {
-            try await faults.inject(.stop(ServiceTarget(service: worker), timeout: .seconds(5)))
-        }
-        let result: CheckResult
-        do {
-            result = try await run(check, roles: roles, observer: observer)
-        } catch {
-            await faults.heal()
-            throw error
-        }
-        await faults.heal()
-        return result
+        return try await run(check, roles: roles, observer: await LiveObserver.shared.current())
     }
 
     private static func run(_ check: any ReliabilityCheck, roles: StackRoles, observer: BrokerObserver) async throws -> CheckResult {
