@@ -3,11 +3,13 @@
 /// and the fields it reads from a message, and the GET routes that show the counts.
 struct EventSourcePatterns {
     private let publishStart = Self.regex(#"(?:^|[^A-Za-z0-9_])basic_publish\("#)
-    private let countIncrement = Self.regex(#"^\s*[A-Za-z_][A-Za-z0-9_.]*\[[^\]]+\]\s*\+=\s*1\s*(?:#.*)?$"#)
-    /// `conteo[k] = conteo.get(k, 0) + 1`, the other way students count.
-    private let countFromGet = Self.regex(#"^\s*[A-Za-z_][A-Za-z0-9_.]*\[[^\]]+\]\s*=\s*[A-Za-z_][A-Za-z0-9_.]*\.get\([^,()]+,\s*0\s*\)\s*\+\s*1\s*(?:#.*)?$"#)
+    private let countIncrement = Self.regex(#"^\s*[A-Za-z_][A-Za-z0-9_.]*\[(?:[^\[\]]|\[[^\]]*\])+\]\s*\+=\s*1\s*(?:#.*)?$"#)
+    /// `conteo[k] = conteo.get(k, 0) + 1`, the other way students count (the key may itself
+    /// be a subscript: `conteo[datos["cliente"]]`).
+    private let countFromGet = Self.regex(#"^\s*[A-Za-z_][A-Za-z0-9_.]*\[(?:[^\[\]]|\[[^\]]*\])+\]\s*=\s*[A-Za-z_][A-Za-z0-9_.]*\.get\([^,()]+,\s*0\s*\)\s*\+\s*1\s*(?:#.*)?$"#)
     private let getRoute = Self.regex(#"\.(?:route|get)\(\s*['"](/[^'"]*)['"](.*)$"#)
-    private let subscriptField = Self.regex(#"\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]"#)
+    /// `datos["cliente"]`: a subscript, so the `[` follows a name or a call, not a list (`methods=["POST"]`).
+    private let subscriptField = Self.regex(#"[A-Za-z0-9_\)\]]\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]"#)
     private let getField = Self.regex(#"\.get\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]"#)
     private let splitField = Self.regex(#"split\(\s*"'([A-Za-z_][A-Za-z0-9_]*)'\s*:"#)
     private let persistentMode = Self.regex(#"delivery_mode\s*=\s*2|DeliveryMode\.Persistent|PERSISTENT_DELIVERY_MODE|persistent\s*:\s*true"#)
