@@ -4,10 +4,10 @@ import Foundation
 /// 99th percentiles and the largest, to the histogram's precision (three significant digits).
 public struct LatencySummary: Sendable, Codable, Hashable, CustomStringConvertible {
     public var count: Int
-    public var p50: Duration
-    public var p95: Duration
-    public var p99: Duration
-    public var max: Duration
+    @SecondsCoded public var p50: Duration
+    @SecondsCoded public var p95: Duration
+    @SecondsCoded public var p99: Duration
+    @SecondsCoded public var max: Duration
 
     public init(count: Int, p50: Duration, p95: Duration, p99: Duration, max: Duration) {
         self.count = count
