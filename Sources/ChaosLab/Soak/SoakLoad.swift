@@ -56,16 +56,18 @@ public actor SoakLoad {
     ///   not be written (the load stops at the first failure).
     public func run() async throws -> SoakLoadResult {
         guard started == nil else { throw SoakLoadError(reason: "A soak load runs once; make a new one for another run.") }
-        let start = ContinuousClock.now
-        started = start
-        deadline = start + configuration.duration
-        tally = SoakTally(start: Date())
-        if let rate = configuration.rate { pacing = TokenBucket(rate: rate, now: start) }
         if let url = configuration.journal { journal = try PublishAttemptJournal(url: url) }
         let lanes: Lanes = switch transport {
         case .api(let makePoster): .api(makePoster())
         case .amqp(let open, let message): .amqp(open: open, message: message)
         }
+        // The clock starts once the journal and the HTTP client exist, so making them does not
+        // eat into the duration.
+        let start = ContinuousClock.now
+        started = start
+        deadline = start + configuration.duration
+        tally = SoakTally(start: Date())
+        if let rate = configuration.rate { pacing = TokenBucket(rate: rate, now: start) }
         await withTaskGroup(of: Void.self) { group in
             for lane in 0..<max(1, configuration.lanes) {
                 group.addTask { await self.runLane(lane, lanes) }
