@@ -5,7 +5,8 @@ extension LiveStackTests {
     /// The example student stacks, graded like a student's repository from their compose files
     /// and code alone (none declares anything for the lab): student-good and the tutorial copy
     /// pass every check that applies to them, student-faulty fails exactly the checks its
-    /// mistakes break; of the two counting stacks, counter-good passes exact-counts and
+    /// mistakes break; one-worker (seed 000's shape, done right) passes redelivery with its
+    /// only worker killed in a burst and started again; of the two counting stacks, counter-good passes exact-counts and
     /// counter-faulty (seed 004's mistakes) fails it with each lost event's story. Each example
     /// is brought up and graded once.
     @Suite("example student stacks")
@@ -36,6 +37,12 @@ extension LiveStackTests {
             "student-good": passing(),
             // The tutorial has no reverse proxy and claims no route.
             "tutorial": passing(except: ["traefik-routes": .notApplicable]),
+            // Seed 000's shape done right: one worker with instant tasks, no proxy. Redelivery
+            // kills it in a burst and starts it again.
+            "one-worker": passing(except: [
+                "round-robin": .notApplicable, "prefetch-fairness": .notApplicable, "traefik-routes": .notApplicable,
+                "redelivery": Expectation(verdict: .pass, reasonContains: ["into a burst of 500 instant tasks", "to worker once it started again"]),
+            ]),
             // Counting stacks: one consumer, no API, no proxy, no dead-lettering; the lab
             // publishes their events itself.
             "counter-good": passing(except: notApplicableToCounters),
@@ -66,7 +73,7 @@ extension LiveStackTests {
         ).merging(["exact-counts": .pass]) { $1 }
 
         @Test("each example gets exactly its expected verdicts, saying why", .timeLimit(.minutes(20)),
-              arguments: ["student-good", "tutorial", "student-faulty", "counter-good", "counter-faulty"])
+              arguments: ["student-good", "tutorial", "student-faulty", "one-worker", "counter-good", "counter-faulty"])
         func grade(example: String) async throws {
             let expected = try #require(Self.expectations[example])
             let results = try await ExampleStack.runAllChecks(example)
