@@ -6,7 +6,43 @@ import Testing
 /// files and code alone, and resolve to what their live suites rely on.
 @Suite("Roles: the example student stacks")
 struct ExampleRolesTests {
-    static let examples = ["student-good", "student-faulty", "tutorial"]
+    /// Every folder of `examples/`, so a new example is held to the same rules.
+    static let examples: [String] = {
+        let folder = RolesFixture.repository.appendingPathComponent("examples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/docker-compose.yml").path) }.sorted()
+    }()
+
+    @Test("the examples are found")
+    func examplesFound() {
+        #expect(Self.examples == ["counter-faulty", "counter-good", "one-worker", "student-faulty", "student-good", "tutorial"])
+    }
+
+    @Test("one-worker: one worker, the API without work time; redelivery in part (a burst, the worker started again)")
+    func oneWorker() throws {
+        let resolution = try RolesFixture.resolve(Self.composeFile("one-worker"))
+        let roles = try #require(resolution.roles, "\(resolution.missing)")
+        #expect(roles.workers == ["worker"])
+        #expect(roles.workQueue == "messages")
+        #expect(roles.deadLetterQueue == "messages.dlq")
+        #expect(roles.api?.supportsWorkTime == false)
+        #expect(roles.api?.poisonBodyTemplate == #"{"message": "{{token}} poison"}"#)
+        #expect(Self.statuses(resolution)["redelivery"] == "limited")
+        #expect(Self.statuses(resolution)["dead-letter"] == "applies")
+    }
+
+    @Test("the counting examples: the counter, its page and login, and the producers' events", arguments: ["counter-good", "counter-faulty"])
+    func counters(example: String) throws {
+        let resolution = try RolesFixture.resolve(Self.composeFile(example))
+        let roles = try #require(resolution.roles, "\(resolution.missing)")
+        let good = example == "counter-good"
+        #expect(roles.workers == ["reporte"])
+        #expect(roles.counter == CounterRole(service: "reporte", url: "http://127.0.0.1:5064/reporte", user: good ? nil : "admin", password: good ? nil : "123"))
+        #expect(roles.events == (good
+            ? EventRoute(exchange: "eventos_clientes", routingKey: "analiticas", bodyTemplate: #"{"cliente": "{{token}}", "evento": "visita", "timestamp": "2026-01-01 00:00:00"}"#, persistent: true)
+            : EventRoute(routingKey: "registro", bodyTemplate: "{'service_id': '{{token}}', 'timestamp': '2026-01-01 00:00:00', 'action': 'registro'}")))
+        #expect(Self.statuses(resolution)["exact-counts"] == "applies")
+    }
 
     static func composeFile(_ name: String) -> String {
         RolesFixture.repository.appendingPathComponent("examples/\(name)/docker-compose.yml").path
