@@ -27,6 +27,9 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A roles manifest to read instead of chaoslab.yml beside the compose file.", valueName: "file"))
     var roles: String?
 
+    @Option(name: .long, help: ArgumentHelp("When grading: the course's roles, which outrank the submission's x-chaoslab block and chaoslab.yml; a submission cannot declare a role away, and every disagreement is noted.", valueName: "file"))
+    var courseRoles: String?
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: InspectFormat = .text
 
@@ -34,7 +37,7 @@ struct InspectCommand: ParsableCommand {
         let resolution: RolesResolution
         do {
             resolution = try RolesResolver(environment: RolesResolver.environment(forComposeFile: composeFile))
-                .resolve(composeFile: composeFile, rolesFile: roles)
+                .resolve(composeFile: composeFile, rolesFile: roles, courseRoles: courseRoles)
         } catch {
             ChaosLabCommand.printError("error: \(error)")
             throw ExitCode(2)

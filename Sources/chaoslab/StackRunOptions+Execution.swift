@@ -88,7 +88,7 @@ extension StackRunOptions {
             return (try global.driver(), .reference(), nil)
         }
         let resolver = RolesResolver(environment: RolesResolver.environment(forComposeFile: stack))
-        let resolution = try resolver.resolve(composeFile: stack, rolesFile: roles)
+        let resolution = try resolver.resolve(composeFile: stack, rolesFile: roles, courseRoles: courseRoles)
         guard let resolved = resolution.roles else {
             throw IncompleteRoles(composeFile: stack, missing: resolution.missing.filter(\.isEssential).map(\.field.rawValue))
         }

@@ -27,8 +27,14 @@ struct StackRunOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("With --stack: a roles manifest to read instead of chaoslab.yml beside the compose file.", valueName: "file"))
     var roles: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --stack, when grading: the course's roles, which outrank the submission's x-chaoslab block and chaoslab.yml; a submission cannot declare a role away, and every disagreement is noted in roles.txt.", valueName: "file"))
+    var courseRoles: String?
+
     /// The combinations of these options with the global ones that make no sense.
     func validate(with global: GlobalOptions) throws {
+        if courseRoles != nil && stack == nil {
+            throw ValidationError("--course-roles needs --stack: the reference stack is not graded against a course.")
+        }
         if roles != nil && stack == nil {
             throw ValidationError("--roles needs --stack: the reference stack's roles are built in.")
         }

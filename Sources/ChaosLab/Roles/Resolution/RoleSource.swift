@@ -3,6 +3,9 @@
 public struct RoleSource: Sendable, Codable, Hashable, CustomStringConvertible {
     /// The kind of source, from most to least trusted.
     public enum Kind: String, Sendable, Codable, Hashable {
+        /// The course's roles a grader gives (`--course-roles FILE`): they outrank whatever
+        /// the submission declares.
+        case course = "course roles"
         /// The `x-chaoslab` block of the compose file.
         case extensionBlock = "x-chaoslab"
         /// A roles manifest: `chaoslab.yml` beside the compose file, or `--roles FILE`.
@@ -51,14 +54,14 @@ public struct RoleSource: Sendable, Codable, Hashable, CustomStringConvertible {
 
     /// Whether a person wrote the value down (as opposed to a guess or a default).
     public var isDeclared: Bool {
-        kind == .extensionBlock || kind == .manifest
+        kind == .course || kind == .extensionBlock || kind == .manifest
     }
 
     /// E.g. `x-chaoslab (docker-compose.yml:88)`, `guessed from image rabbitmq:3 of service mq`,
     /// `default: RabbitMQ's default virtual host`.
     public var description: String {
         switch kind {
-        case .extensionBlock, .manifest:
+        case .course, .extensionBlock, .manifest:
             let place = [file, line.map(String.init)].compactMap { $0 }.joined(separator: ":")
             return place.isEmpty ? kind.rawValue : "\(kind.rawValue) (\(place))"
         case .guessed:

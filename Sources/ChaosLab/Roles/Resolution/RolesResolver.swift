@@ -3,6 +3,9 @@ import Foundation
 /// Derives a stack's roles from its compose file without running anything.
 ///
 /// Each field of the roles schema is taken from the first of these that gives it:
+/// 0. when grading, the course's roles (`--course-roles FILE`): the grader's word outranks the
+///    submission's, a submission's declared absence (`dead_letter_queue: null`) is set aside
+///    so it cannot switch its own checks off, and every disagreement is noted;
 /// 1. the compose file's `x-chaoslab:` block (compose ignores `x-` keys);
 /// 2. a roles manifest: `--roles FILE`, else `chaoslab.yml` beside the compose file (the same
 ///    schema, at the top level);
@@ -45,11 +48,14 @@ public struct RolesResolver: Sendable {
     }
 
     /// Resolves the roles of the stack in the compose file at `path`.
-    /// - Parameter rolesFile: a manifest to read instead of `chaoslab.yml` beside the compose file.
+    /// - Parameters:
+    ///   - rolesFile: a manifest to read instead of `chaoslab.yml` beside the compose file.
+    ///   - courseRoles: the course's roles when grading a submission, in the manifest's schema;
+    ///     they outrank everything the submission declares.
     /// - Throws: ``RolesInputError`` when a file is missing or unreadable, or a declared field
     ///   has the wrong shape; roles that are merely missing are not errors (see
     ///   ``RolesResolution/missing``).
-    public func resolve(composeFile path: String, rolesFile: String? = nil) throws(RolesInputError) -> RolesResolution {
+    public func resolve(composeFile path: String, rolesFile: String? = nil, courseRoles: String? = nil) throws(RolesInputError) -> RolesResolution {
         let file: ComposeFile
         do {
             file = try ComposeFile.load(path: path, environment: environment)
@@ -64,7 +70,8 @@ public struct RolesResolver: Sendable {
         if let manifestPath {
             manifest = (try Self.readManifest(manifestPath), manifestPath)
         }
-        return try resolve(file: file, text: text, manifest: manifest)
+        let course = try courseRoles.map { path throws(RolesInputError) in (try Self.readManifest(path), path) }
+        return try resolve(file: file, text: text, manifest: manifest, course: course)
     }
 
     /// Resolves the roles of compose YAML held in memory; build contexts are looked for beside
@@ -73,7 +80,9 @@ public struct RolesResolver: Sendable {
         composeYAML: String,
         path: String = "docker-compose.yml",
         manifestYAML: String? = nil,
-        manifestPath: String = "chaoslab.yml"
+        manifestPath: String = "chaoslab.yml",
+        courseYAML: String? = nil,
+        coursePath: String = "course.yml"
     ) throws(RolesInputError) -> RolesResolution {
         let file: ComposeFile
         do {
@@ -81,10 +90,12 @@ public struct RolesResolver: Sendable {
         } catch {
             throw RolesInputError(error)
         }
-        return try resolve(file: file, text: composeYAML, manifest: manifestYAML.map { ($0, manifestPath) })
+        return try resolve(file: file, text: composeYAML, manifest: manifestYAML.map { ($0, manifestPath) }, course: courseYAML.map { ($0, coursePath) })
     }
 
-    private func resolve(file: ComposeFile, text: String, manifest: (text: String, path: String)?) throws(RolesInputError) -> RolesResolution {
+    private func resolve(
+        file: ComposeFile, text: String, manifest: (text: String, path: String)?, course: (text: String, path: String)? = nil
+    ) throws(RolesInputError) -> RolesResolution {
         var table = RoleTable()
         let services = file.serviceNames
         if file.chaoslab != nil {
@@ -104,6 +115,14 @@ public struct RolesResolver: Sendable {
             table = table.overlaying(try reader.read(node))
         }
         var notes: [String] = []
+        if let course {
+            var courseTable = RoleTable()
+            if let node = try Self.manifestRoot(course.text, path: course.path, environment: environment) {
+                let reader = RoleDeclarationReader(path: course.path, prefix: "", kind: .course, services: services, composePath: file.path)
+                courseTable = try reader.read(node)
+            }
+            table = CourseRoles(course: courseTable).outrank(submission: table, notes: &notes)
+        }
         let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
         RoleInference(file: file, directory: directory, environment: environment).infer(&table, notes: &notes)
         let assembler = RolesAssembler(table: table)
