@@ -29,9 +29,13 @@ extension LiveStackTests {
             #expect(result.reason.contains("redelivered it to worker1 once it started again with redelivered=true"), "\(result.reason)")
         }
 
-        /// An API that cannot ask for long work, as most students' cannot.
+        /// An API that cannot ask for long work, as most students' cannot. Each task still
+        /// takes the reference worker 5 ms, as a student's Python worker takes a few: the
+        /// fixture's Swift worker, with no work at all, finishes a 500-message burst (~0.4 ms
+        /// each) before `docker kill` lands (~150–200 ms), and the kill finds nothing to give
+        /// back (inconclusive, rightly).
         static func instantTasks(_ roles: inout StackRoles) {
-            roles.api?.bodyTemplate = #"{"message": "{{token}}"}"#
+            roles.api?.bodyTemplate = #"{"message": "{{token}}", "id": "{{token}}", "work_ms": 5}"#
             roles.api?.supportsWorkTime = false
         }
 
