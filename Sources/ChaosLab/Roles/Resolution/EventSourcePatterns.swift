@@ -2,17 +2,17 @@
 /// as often as not) and the dict it sends, a consumer that counts per key (`conteo[k] += 1`)
 /// and the fields it reads from a message, and the GET routes that show the counts.
 struct EventSourcePatterns {
-    private let publishStart = Self.regex(#"(?:^|[^A-Za-z0-9_])basic_publish\("#)
-    private let countIncrement = Self.regex(#"^\s*[A-Za-z_][A-Za-z0-9_.]*\[(?:[^\[\]]|\[[^\]]*\])+\]\s*\+=\s*1\s*(?:#.*)?$"#)
+    private let publishStart = SourcePatterns.regex(#"(?:^|[^A-Za-z0-9_])basic_publish\("#)
+    private let countIncrement = SourcePatterns.regex(#"^\s*[A-Za-z_][A-Za-z0-9_.]*\[(?:[^\[\]]|\[[^\]]*\])+\]\s*\+=\s*1\s*(?:#.*)?$"#)
     /// `conteo[k] = conteo.get(k, 0) + 1`, the other way students count (the key may itself
     /// be a subscript: `conteo[datos["cliente"]]`).
-    private let countFromGet = Self.regex(#"^\s*[A-Za-z_][A-Za-z0-9_.]*\[(?:[^\[\]]|\[[^\]]*\])+\]\s*=\s*[A-Za-z_][A-Za-z0-9_.]*\.get\([^,()]+,\s*0\s*\)\s*\+\s*1\s*(?:#.*)?$"#)
-    private let getRoute = Self.regex(#"\.(?:route|get)\(\s*['"](/[^'"]*)['"](.*)$"#)
+    private let countFromGet = SourcePatterns.regex(#"^\s*[A-Za-z_][A-Za-z0-9_.]*\[(?:[^\[\]]|\[[^\]]*\])+\]\s*=\s*[A-Za-z_][A-Za-z0-9_.]*\.get\([^,()]+,\s*0\s*\)\s*\+\s*1\s*(?:#.*)?$"#)
+    private let getRoute = SourcePatterns.regex(#"\.(?:route|get)\(\s*['"](/[^'"]*)['"](.*)$"#)
     /// `datos["cliente"]`: a subscript, so the `[` follows a name or a call, not a list (`methods=["POST"]`).
-    private let subscriptField = Self.regex(#"[A-Za-z0-9_\)\]]\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]"#)
-    private let getField = Self.regex(#"\.get\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]"#)
-    private let splitField = Self.regex(#"split\(\s*"'([A-Za-z_][A-Za-z0-9_]*)'\s*:"#)
-    private let persistentMode = Self.regex(#"delivery_mode\s*=\s*2|DeliveryMode\.Persistent|PERSISTENT_DELIVERY_MODE|persistent\s*:\s*true"#)
+    private let subscriptField = SourcePatterns.regex(#"[A-Za-z0-9_\)\]]\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]"#)
+    private let getField = SourcePatterns.regex(#"\.get\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]"#)
+    private let splitField = SourcePatterns.regex(#"split\(\s*"'([A-Za-z_][A-Za-z0-9_]*)'\s*:"#)
+    private let persistentMode = SourcePatterns.regex(#"delivery_mode\s*=\s*2|DeliveryMode\.Persistent|PERSISTENT_DELIVERY_MODE|persistent\s*:\s*true"#)
 
     /// Adds the counting clues of `text` (the content of `file`) to `scan`; `constants` are the
     /// strings the file assigns, for names used as the exchange or routing key.
@@ -115,13 +115,5 @@ struct EventSourcePatterns {
             }
         }
         return nil
-    }
-
-    private static func regex(_ pattern: String) -> Regex<AnyRegexOutput> {
-        do {
-            return try Regex(pattern)
-        } catch {
-            preconditionFailure("Source pattern \(pattern) does not compile: \(error)")
-        }
     }
 }

@@ -192,7 +192,8 @@ struct SourcePatterns {
         return match.output[1].substring.map(String.init)
     }
 
-    private static func regex(_ pattern: String) -> Regex<AnyRegexOutput> {
+    /// A source pattern, compiled; one that does not compile is a programming error.
+    static func regex(_ pattern: String) -> Regex<AnyRegexOutput> {
         do {
             return try Regex(pattern)
         } catch {
