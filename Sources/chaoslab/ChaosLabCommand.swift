@@ -9,7 +9,7 @@ struct ChaosLabCommand: AsyncParsableCommand {
         commandName: "chaoslab",
         abstract: "A reliability test lab for RabbitMQ microservice stacks run with Docker Compose.",
         version: "chaoslab \(ChaosLabVersion.current)",
-        subcommands: [UpCommand.self, DownCommand.self, StatusCommand.self, ListCommand.self, RunCommand.self, SoakCommand.self, InspectCommand.self, LintCommand.self, SelfTestCommand.self, VersionCommand.self]
+        subcommands: [UpCommand.self, DownCommand.self, StatusCommand.self, ListCommand.self, RunCommand.self, SoakCommand.self, GradeCommand.self, InspectCommand.self, LintCommand.self, SelfTestCommand.self, VersionCommand.self]
     )
 
     /// Runs the command; the lab's own errors print as one line on stderr. Bad input (flags,

@@ -21,8 +21,8 @@ struct InspectCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The compose file of the stack.")
-    var composeFile: String
+    @Argument(help: ArgumentHelp("The compose file of the stack, or the repository's folder that holds it.", valueName: "compose-file"))
+    var path: String
 
     @Option(name: .long, help: ArgumentHelp("A roles manifest to read instead of chaoslab.yml beside the compose file.", valueName: "file"))
     var roles: String?
@@ -36,6 +36,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let resolution: RolesResolution
         do {
+            let composeFile = try ComposeFileLocator.composeFile(at: path)
             resolution = try RolesResolver(environment: RolesResolver.environment(forComposeFile: composeFile))
                 .resolve(composeFile: composeFile, rolesFile: roles, courseRoles: courseRoles)
         } catch {

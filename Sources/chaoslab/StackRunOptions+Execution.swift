@@ -84,8 +84,14 @@ extension StackRunOptions {
     /// - Throws: ``RolesInputError`` for unreadable input, ``IncompleteRoles`` when the broker,
     ///   the workers or the work queue are unknown.
     func stackUnderTest(global: GlobalOptions) throws -> (ComposeDriver, StackRoles, RolesResolution?) {
-        guard let stack else {
+        guard let given = stack else {
             return (try global.driver(), .reference(), nil)
+        }
+        let stack: String
+        do {
+            stack = try ComposeFileLocator.composeFile(at: given)
+        } catch {
+            throw ValidationError("--stack \(error)")
         }
         let resolver = RolesResolver(environment: RolesResolver.environment(forComposeFile: stack))
         let resolution = try resolver.resolve(composeFile: stack, rolesFile: roles, courseRoles: courseRoles)

@@ -17,7 +17,7 @@ struct StackRunOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The compose file of a stack the lab did not write (a student's repository).",
+            "The compose file of a stack the lab did not write, or the folder of the repository that holds it.",
             discussion: "Its roles come from its x-chaoslab block, a manifest or inference; `chaoslab inspect` shows them. Its project is chaoslab-<folder> unless --project says otherwise. Default: the reference stack.",
             valueName: "compose-file"
         )

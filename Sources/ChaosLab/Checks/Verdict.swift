@@ -12,3 +12,10 @@ public enum Verdict: String, Sendable, Codable, Hashable, CaseIterable {
     /// verdict is a claim about someone's work, and this one makes none.
     case inconclusive
 }
+
+extension Verdict {
+    /// The verdict as reports write it: `pass`, `fail`, `not applicable`, `inconclusive`.
+    public var word: String {
+        self == .notApplicable ? "not applicable" : rawValue
+    }
+}

@@ -52,6 +52,7 @@ public struct HTMLReport: Sendable {
             "<h1>ChaosLab report: \(Self.escape(report.project))</h1>",
             #"<p class="overall \#(Self.overallVerdict(report).rawValue)">\#(Self.overallText(report))</p>"#,
             #"<p class="counts">\#(counts.joined(separator: " "))</p>"#,
+        ] + (report.startFailure.map { [#"<pre class="start-failure">\#(Self.escape($0.replacingOccurrences(of: " | ", with: "\n")))</pre>"#] } ?? []) + [
             #"<dl class="meta">"#,
             "<dt>Compose file</dt><dd><code>\(Self.escape(report.composeFile))</code></dd>",
             "<dt>Knobs</dt><dd>\(report.knobs.isEmpty ? "none (a normal run)" : report.knobs.map { "<code>\(Self.escape($0))</code>" }.joined(separator: ", "))</dd>",
@@ -89,6 +90,7 @@ public struct HTMLReport: Sendable {
     /// The run's verdict: fail if a check failed, else inconclusive if one could not conclude,
     /// else pass.
     static func overallVerdict(_ report: RunReport) -> Verdict {
+        if report.startFailure != nil { return .fail }
         let verdicts = Set(report.results.map(\.verdict))
         if verdicts.contains(.fail) { return .fail }
         if verdicts.contains(.inconclusive) { return .inconclusive }
@@ -96,6 +98,9 @@ public struct HTMLReport: Sendable {
     }
 
     static func overallText(_ report: RunReport) -> String {
+        if report.startFailure != nil {
+            return "The stack did not start, so no check could run."
+        }
         let notPassed = report.results.filter { $0.verdict == .fail || $0.verdict == .inconclusive }.count
         return notPassed == 0
             ? "All \(report.results.count) checks passed or did not apply."
@@ -114,7 +119,7 @@ public struct HTMLReport: Sendable {
     }
 
     static func verdictWord(_ verdict: Verdict) -> String {
-        verdict == .notApplicable ? "not applicable" : verdict.rawValue
+        verdict.word
     }
 
     static func anchor(_ index: Int) -> String {

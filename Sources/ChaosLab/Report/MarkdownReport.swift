@@ -19,6 +19,9 @@ public struct MarkdownReport: Sendable {
                 + "\(report.startedAt.formatted(.iso8601)); compose file `\(report.composeFile)`"
                 + (report.knobs.isEmpty ? "." : "; knobs on: \(report.knobs.joined(separator: ", "))."),
         ]
+        if let failure = report.startFailure {
+            lines += ["", "```text", failure, "```"]
+        }
         if let summary = report.rolesSummary {
             let sentence = summary.hasSuffix(".") ? String(summary.dropLast()) : summary
             lines += ["", "Roles: \(sentence) ([roles.txt](roles.txt) says what the lab took each service for)."]

@@ -22,12 +22,7 @@ public struct ReportWriter: Sendable {
     public func write(_ report: RunReport, logs: [String: String] = [:]) throws -> [URL] {
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)))
-        }
+        let encoder = ReportJSON.encoder()
         var written: [URL] = []
         let json = directory.appending(path: "report.json")
         try encoder.encode(report).write(to: json)

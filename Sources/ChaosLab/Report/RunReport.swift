@@ -22,10 +22,14 @@ public struct RunReport: Sendable, Codable, Hashable {
     /// The roles in one line: how many were declared, guessed or defaulted, and how many
     /// checks applied.
     public var rolesSummary: String?
+    /// Why the stack never started (an image that does not build, a service that exits at
+    /// start), naming the service, its exit status and its last log lines; `nil` when it
+    /// started. When set, no check ran.
+    public var startFailure: String?
 
     public init(
         project: String, composeFile: String, knobs: [String], startedAt: Date, duration: Duration, results: [CheckResult],
-        roles: String? = nil, rolesSummary: String? = nil
+        roles: String? = nil, rolesSummary: String? = nil, startFailure: String? = nil
     ) {
         self.schemaVersion = 3
         self.project = project
@@ -36,6 +40,7 @@ public struct RunReport: Sendable, Codable, Hashable {
         self.results = results
         self.roles = roles
         self.rolesSummary = rolesSummary
+        self.startFailure = startFailure
     }
 
     /// Whether every check passed or did not apply.

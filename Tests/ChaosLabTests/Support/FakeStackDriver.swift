@@ -28,6 +28,8 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
     let consumers: Int
     /// Makes the n-th `down` (counting from 1) throw this, when set.
     let failingDown: (call: Int, error: StackError)?
+    /// What `up` throws, if it fails.
+    let failingUp: StackError?
     /// What `instances(of:)` answers, filtered by service.
     private let knownInstances: Mutex<[ServiceInstance]>
     /// The names of the fault operations that throw.
@@ -40,9 +42,11 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
         workQueue: String = "work",
         consumers: Int = 1,
         failingDown: (call: Int, error: StackError)? = nil,
+        failingUp: StackError? = nil,
         instances: [ServiceInstance] = [],
         failing: Set<String> = []
     ) {
+        self.failingUp = failingUp
         self.projectName = projectName
         self.workQueue = workQueue
         self.consumers = consumers
@@ -77,6 +81,7 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
 
     func up(_ options: UpOptions) async throws -> StackUpReport {
         recorded.withLock { $0.append(.up) }
+        if let failingUp { throw failingUp }
         return StackUpReport(elapsed: .zero, instances: [])
     }
 
