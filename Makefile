@@ -17,10 +17,12 @@ CHAOS_FLAGS ?=
 SOAK_FLAGS ?=
 # Extra flags for `swift test`, e.g. make test SWIFT_TEST_FLAGS='--filter ChaosLabTests'.
 SWIFT_TEST_FLAGS ?=
+# Where `make install` puts chaoslab: $(PREFIX)/bin/chaoslab.
+PREFIX ?= /usr/local
 # Extra flags for `chaoslab-bench verdicts`, e.g. make bench-verdicts BENCH_FLAGS='--messages 1000000'.
 BENCH_FLAGS ?=
 
-.PHONY: help deps images build up down chaos soak selftest test bench bench-verdicts clean
+.PHONY: help deps images build install uninstall up down chaos soak selftest test bench bench-verdicts clean
 
 help: ## List the targets
 	@echo "ChaosLab: reliability checks for RabbitMQ stacks run with Docker Compose."
@@ -43,6 +45,17 @@ images: deps ## Build the broker, Traefik, fixture and example Python images loc
 build: ## Build the Swift package (debug)
 	@echo "make build: swift build"
 	@$(SWIFT) build
+
+install: ## Build chaoslab (release) and put it in $(PREFIX)/bin, so `chaoslab run`, `chaoslab grade`… work from any folder
+	@echo "make install: swift build -c release --product chaoslab, then install it as $(PREFIX)/bin/chaoslab"
+	@$(SWIFT) build -c release --product chaoslab
+	@install -d "$(DESTDIR)$(PREFIX)/bin"
+	@install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/chaoslab" "$(DESTDIR)$(PREFIX)/bin/chaoslab"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/chaoslab ($$("$(DESTDIR)$(PREFIX)/bin/chaoslab" version))"
+
+uninstall: ## Remove $(PREFIX)/bin/chaoslab
+	@echo "make uninstall: remove $(DESTDIR)$(PREFIX)/bin/chaoslab"
+	@rm -f "$(DESTDIR)$(PREFIX)/bin/chaoslab"
 
 up: images ## Bring the reference stack up and wait until every service is healthy
 	@echo "make up: start the reference stack (project $${CHAOSLAB_PROJECT:-chaoslab}) and wait for health"

@@ -1,0 +1,143 @@
+import ChaosLab
+import Foundation
+import Logging
+import Testing
+
+extension LiveStackTests {
+    /// The example student stacks graded as a class, the way `chaoslab grade` grades one: each
+    /// from its compose file and code alone (none declares anything for the lab), under a
+    /// project of its own, one after another. student-good and the tutorial copy pass every
+    /// check that applies to them, student-faulty fails exactly the checks its mistakes break;
+    /// one-worker (seed 000's shape, done right) passes redelivery with its only worker killed
+    /// in a burst and started again; counter-good passes exact-counts and counter-faulty (seed
+    /// 004's mistakes) fails it with each lost event's story; a copy that does not build is
+    /// graded *does not start* with its report, and the class goes on. Each example is brought
+    /// up and graded once.
+    @Suite("a class of example student stacks")
+    struct ClassGradingTests {
+        /// A check's expected verdict and the words its reason must contain.
+        struct Expectation: Sendable {
+            var verdict: Verdict
+            var reasonContains: [String] = []
+
+            static let pass = Expectation(verdict: .pass)
+            static let notApplicable = Expectation(verdict: .notApplicable)
+            static func fail(_ words: String...) -> Expectation {
+                Expectation(verdict: .fail, reasonContains: words)
+            }
+        }
+
+        /// Every catalogued check expected to pass, but for `exceptions`; a work-queue stack
+        /// counts nothing, so exact-counts does not apply unless said otherwise.
+        static func passing(except exceptions: [String: Expectation] = [:]) -> [String: Expectation] {
+            let defaults = ["exact-counts": Expectation.notApplicable]
+            return Dictionary(uniqueKeysWithValues: CheckCatalogue.names.map { ($0, exceptions[$0] ?? defaults[$0] ?? .pass) })
+        }
+
+        /// What each example must get from each check; the words tell a student which mistake
+        /// it was. Only the broker's account and the API's answers are quoted, never what the
+        /// workers print.
+        static let expectations: [String: [String: Expectation]] = [
+            "student-good": passing(),
+            // The tutorial has no reverse proxy and claims no route.
+            "tutorial": passing(except: ["traefik-routes": .notApplicable]),
+            // Seed 000's shape done right: one worker with instant tasks, no proxy. Redelivery
+            // kills it in a burst and starts it again.
+            "one-worker": passing(except: [
+                "round-robin": .notApplicable, "prefetch-fairness": .notApplicable, "traefik-routes": .notApplicable,
+                "redelivery": Expectation(verdict: .pass, reasonContains: ["into a burst of 500 instant tasks", "to worker once it started again"]),
+            ]),
+            // Counting stacks: one consumer, no API, no proxy, no dead-lettering; the lab
+            // publishes their events itself.
+            "counter-good": passing(except: notApplicableToCounters),
+            "counter-faulty": passing(except: notApplicableToCounters.merging([
+                "persistence": .fail("20 of 20 confirmed messages lost in the broker crash", "the queue is not durable"),
+                "security": .fail("guest/guest logged in over AMQP"),
+                "exact-counts": .fail(
+                    "counts kept only in memory", "showed a lower count once it ran again",
+                    "delivered to reporte with auto-ack", "never delivered again",
+                    "were in registro when the broker was SIGKILLed and never delivered after it", "published transient", "registro is not durable"
+                ),
+            ]) { $1 }),
+            "student-faulty": passing(except: [
+                "prefetch-fairness": .fail("Prefetch=1 is not enforced", "while it was busy with prefetch-fairness-", "no prefetch limit", "auto-ack"),
+                "redelivery": .fail("1 message lost: redelivery-", "ack_required false", "was never delivered again"),
+                "persistence": .fail("published transient (delivery mode 1, seen on the firehose)", "the queue is not durable"),
+                "dead-letter": .fail("Silent loss", "no x-dead-letter-exchange"),
+                "api-contract": .fail(
+                    "POST empty message (direct and proxy): expected 4xx and nothing published, got 200",
+                    "which is not JSON but Python's str() of a dict"
+                ),
+            ]),
+        ]
+
+        /// What a counting stack does not claim: two workers, an API, a proxy, dead-lettering.
+        static let notApplicableToCounters: [String: Expectation] = Dictionary(
+            uniqueKeysWithValues: ["round-robin", "prefetch-fairness", "redelivery", "dead-letter", "api-contract", "traefik-routes"].map { ($0, .notApplicable) }
+        ).merging(["exact-counts": .pass]) { $1 }
+
+        @Test("the class gets exactly its expected verdicts, saying why, with a report set and a valid results.json per student", .timeLimit(.minutes(40)))
+        func gradeTheClass() async throws {
+            // The examples publish the reference stack's loopback ports: take it down first.
+            try await KnobState.shared.release()
+            let scratch = FileManager.default.temporaryDirectory.appending(path: "chaoslab-class-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let submissions = try Roster.submissions(from: try ExampleClass.repositories(scratch: scratch))
+            try? FileManager.default.removeItem(at: ExampleClass.output)
+            let grader = ClassGrader(policy: GradingPolicy(), output: ExampleClass.output, logger: Logger(label: "chaoslab.tests.class"))
+            let summary = try await grader.grade(submissions)
+
+            #expect(summary.grades.map(\.submission.name) == ExampleClass.examples + [ExampleClass.broken])
+            for grade in summary.grades {
+                try Self.expectReportSet(of: grade)
+            }
+            for grade in summary.grades where grade.submission.name != ExampleClass.broken {
+                try Self.expect(grade, matches: try #require(Self.expectations[grade.submission.name]))
+            }
+            let broken = try #require(summary.grades.last)
+            guard case .doesNotStart(let reason) = broken.outcome else {
+                Issue.record("the broken copy was \(broken.outcome.label), not 'does not start'")
+                return
+            }
+            #expect(reason.contains("An image does not build"), "\(reason)")
+            #expect(reason.contains("worker.py"), "\(reason)")
+            #expect(broken.score == 0 && broken.maxScore > 0)
+            #expect(!broken.needsReview)
+            let page = try String(contentsOf: ExampleClass.output.appending(path: "index.html"), encoding: .utf8)
+            #expect(page.contains(#"<a href="student-faulty/index.html#check-3"><span class="badge fail">"#))
+            #expect(try String(contentsOf: ExampleClass.output.appending(path: "grades.csv"), encoding: .utf8).split(separator: "\r\n").count == submissions.count + 1)
+        }
+
+        /// Each check's verdict is the one expected, and its reason says why.
+        static func expect(_ grade: SubmissionGrade, matches expected: [String: Expectation]) throws {
+            let name = grade.submission.name
+            #expect(grade.outcome == .graded, "\(name): \(grade.outcome.reason ?? "")")
+            let report = try ReportJSON.decoder().decode(RunReport.self, from: Data(contentsOf: ExampleClass.output.appending(path: "\(name)/report.json")))
+            let results = Dictionary(report.results.map { ($0.check, $0) }, uniquingKeysWith: { first, _ in first })
+            #expect(Set(results.keys) == Set(expected.keys), "\(name): \(results.keys.sorted())")
+            for (check, expectation) in expected.sorted(by: { $0.key < $1.key }) {
+                let result = try #require(results[check], "\(name): no result for \(check)")
+                #expect(result.verdict == expectation.verdict, "\(name) \(check): \(result.summary)")
+                for words in expectation.reasonContains {
+                    #expect(result.reason.contains(words), "\(name) \(check): \(result.reason)")
+                }
+            }
+            // What the grade counts agrees with the verdicts: a point per pass, nothing for review.
+            #expect(grade.score == Double(report.results.filter { $0.verdict == .pass }.count), "\(name): \(grade.scoreText)")
+            #expect(!grade.needsReview, "\(name): \(grade.scores.filter(\.needsReview).map(\.output))")
+        }
+
+        /// The student's folder has the usual report, grade.json and a results.json whose total
+        /// is the sum of its tests.
+        static func expectReportSet(of grade: SubmissionGrade) throws {
+            let folder = ExampleClass.output.appending(path: grade.submission.name)
+            for file in ["index.html", "report.json", "report.md", "junit.xml", "results.json", "grade.json"] {
+                #expect(FileManager.default.fileExists(atPath: folder.appending(path: file).path), "\(grade.submission.name)/\(file)")
+            }
+            let results = try JSONDecoder().decode(GradescopeResults.self, from: Data(contentsOf: folder.appending(path: "results.json")))
+            #expect(results.tests.count == CheckCatalogue.names.count)
+            #expect(results.score == results.tests.reduce(0) { $0 + $1.score })
+            #expect(results.tests.allSatisfy { $0.score <= $0.maxScore })
+        }
+    }
+}
