@@ -68,7 +68,8 @@ final class GradeProgressPrinter: Sendable {
         let total = state.withLock { ContinuousClock.now - $0.start }
         lines.append("")
         lines.append("verdicts in order: \(policy.checks.joined(separator: ", ")) (✔ pass, ✘ fail, – not applicable, ? inconclusive, · not run)")
-        lines.append("\(summary.tally) — \(summary.grades.count) students in \(Self.clock(total)); summary: \(folder.path)/index.html")
+        let grading = Duration.seconds(summary.grades.reduce(0) { $0 + $1.duration.seconds })
+        lines.append("\(summary.tally) — \(summary.grades.count) students, \(Self.clock(grading)) of grading (this run \(Self.clock(total))); summary: \(folder.path)/index.html")
         for line in lines { ProgressPrinter.emit(line) }
     }
 

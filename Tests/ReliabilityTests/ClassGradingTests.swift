@@ -104,7 +104,7 @@ extension LiveStackTests {
             #expect(broken.score == 0 && broken.maxScore > 0)
             #expect(!broken.needsReview)
             let page = try String(contentsOf: ExampleClass.output.appending(path: "index.html"), encoding: .utf8)
-            #expect(page.contains(#"<a href="student-faulty/index.html#check-3"><span class="badge fail">"#))
+            #expect(page.contains(#"<a href="student-faulty/index.html#check-3"><span class="badge fail" title="fail">✗ fail</span>"#))
             #expect(try String(contentsOf: ExampleClass.output.appending(path: "grades.csv"), encoding: .utf8).split(separator: "\r\n").count == submissions.count + 1)
         }
 

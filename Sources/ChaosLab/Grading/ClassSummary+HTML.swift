@@ -30,7 +30,7 @@ extension ClassSummary {
         let escape = HTMLReport.escape
         let headings = ["Student", "Score", "Outcome"] + policy.checks + ["Time"]
         var rows = [
-            #"<table id="grades">"#,
+            #"<div class="scroll">"#, #"<table id="grades">"#,
             "<thead><tr>" + headings.enumerated().map { index, heading in
                 #"<th><button type="button" data-column="\#(index)">\#(escape(heading))</button></th>"#
             }.joined() + "</tr></thead>",
@@ -50,7 +50,7 @@ extension ClassSummary {
                     cells.append(#"<td data-sort="">—</td>"#)
                     continue
                 }
-                let badge = score.verdict.map(HTMLReport.badge) ?? #"<span class="badge not-run">not run</span>"#
+                let badge = score.verdict.map(Self.compactBadge) ?? #"<span class="badge not-run">· not run</span>"#
                 let points = score.maxPoints > 0 ? #"<span class="points">\#(SubmissionGrade.points(score.points))/\#(SubmissionGrade.points(score.maxPoints))</span>"# : ""
                 cells.append(
                     #"<td data-sort="\#(score.verdictLabel)" title="\#(escape(score.output))"><a href="\#(folder)/index.html#\#(HTMLReport.anchor(index))">\#(badge)</a>\#(points)</td>"#
@@ -59,12 +59,28 @@ extension ClassSummary {
             cells.append(#"<td class="number" data-sort="\#(grade.duration.seconds)">\#(HTMLReport.seconds(grade.duration.seconds))</td>"#)
             rows.append("<tr>" + cells.joined() + "</tr>")
         }
-        rows += ["</tbody>", "</table>"]
+        rows += ["</tbody>", "</table>", "</div>"]
         return rows
+    }
+
+    /// A verdict as a badge short enough for a column per check: `✓ pass`, `✗ fail`, `– n/a`,
+    /// `? review`.
+    static func compactBadge(_ verdict: Verdict) -> String {
+        let text = switch verdict {
+        case .pass: "✓ pass"
+        case .fail: "✗ fail"
+        case .notApplicable: "– n/a"
+        case .inconclusive: "? review"
+        }
+        return #"<span class="badge \#(verdict.rawValue)" title="\#(verdict.word)">\#(text)</span>"#
     }
 
     static let classStylesheet = """
         header, main, footer { max-width: none; }
+        .scroll { overflow-x: auto; }
+        .meta code { white-space: nowrap; }
+        #grades { width: auto; }
+        #grades td, #grades th { overflow-wrap: normal; white-space: nowrap; }
         #grades th button { all: unset; cursor: pointer; font-weight: 600; }
         #grades th button:focus-visible { outline: 2px solid #0969DA; }
         #grades th button[aria-sort]::after { content: " ▲"; }

@@ -51,7 +51,7 @@ struct ClassOutputTests {
     @Test("the summary page links each verdict to the check in the student's report, escapes names, and fetches nothing")
     func page() {
         let html = Self.summary.html
-        #expect(html.contains(#"<a href="ana/index.html#check-2"><span class="badge pass">"#))
+        #expect(html.contains(#"<a href="ana/index.html#check-2"><span class="badge pass" title="pass">✓ pass</span></a>"#))
         #expect(html.contains("&lt;script&gt;"))
         #expect(!html.contains("<script>,") && html.components(separatedBy: "<script>").count == 2, "only the sort script")
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains(" src="))
