@@ -4,7 +4,7 @@ import ChaosLab
 /// Options choosing which checks run.
 struct CheckSelection: ParsableArguments {
     @Option(
-        name: .customLong("check"),
+        name: [.customLong("check"), .customLong("checks")],
         parsing: .upToNextOption,
         help: ArgumentHelp("Checks to run (repeat, or separate with commas); default: all.", discussion: "Known: \(CheckCatalogue.names.joined(separator: ", ")).")
     )
