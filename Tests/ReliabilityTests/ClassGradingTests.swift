@@ -7,7 +7,8 @@ extension LiveStackTests {
     /// The example student stacks graded as a class, the way `chaoslab grade` grades one: each
     /// from its compose file and code alone (none declares anything for the lab), under a
     /// project of its own, one after another. student-good and the tutorial copy pass every
-    /// check that applies to them, student-faulty fails exactly the checks its mistakes break;
+    /// check that applies to them, and so does scaled-workers, whose one worker service runs
+    /// two replicas, each a worker of its own; student-faulty fails exactly the checks its mistakes break;
     /// one-worker (seed 000's shape, done right) passes redelivery with its only worker killed
     /// in a burst and started again; counter-good passes exact-counts and counter-faulty (seed
     /// 004's mistakes) fails it with each lost event's story; a copy that does not build is
@@ -41,6 +42,12 @@ extension LiveStackTests {
             "student-good": passing(),
             // The tutorial has no reverse proxy and claims no route.
             "tutorial": passing(except: ["traefik-routes": .notApplicable]),
+            // The tutorial with one worker service of two replicas: each container is a worker,
+            // and redelivery kills one of them, not the service.
+            "scaled-workers": passing(except: [
+                "traefik-routes": .notApplicable,
+                "redelivery": Expectation(verdict: .pass, reasonContains: ["worker#"]),
+            ]),
             // Seed 000's shape done right: one worker with instant tasks, no proxy. Redelivery
             // kills it in a burst and starts it again.
             "one-worker": passing(except: [

@@ -6,7 +6,7 @@ extension CheckContext {
     public func stopWorkers(_ workers: [String]? = nil) async throws {
         let down = await faults.brokenTargets
         for worker in workers ?? roles.workers {
-            let target = ServiceTarget(service: worker)
+            let target = ServiceTarget(worker: worker)
             guard !down.contains(target) else { continue }
             try await faults.inject(.stop(target, timeout: .seconds(5)))
         }

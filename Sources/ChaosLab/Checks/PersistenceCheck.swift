@@ -56,7 +56,7 @@ public struct PersistenceCheck: ReliabilityCheck {
         try await context.observer.waitUntilWatching(after: kill.at)
 
         for worker in context.roles.workers {
-            try await context.faults.inject(.start(ServiceTarget(service: worker)))
+            try await context.faults.inject(.start(ServiceTarget(worker: worker)))
         }
         let survivors = after?.total ?? 0
         let restarted = Date()

@@ -12,7 +12,7 @@ extension RedeliveryCheck {
 
         func run() async throws -> CheckOutcome {
             let worker = context.roles.workers[0]
-            let target = ServiceTarget(service: worker)
+            let target = ServiceTarget(worker: worker)
             let queue = context.roles.workQueue
             let tokens = (1...check.burstMessages).map { context.token(check.name, 100 + $0) }
             let prefix = String(context.token(check.name, 0).dropLast())
@@ -38,7 +38,7 @@ extension RedeliveryCheck {
             context.logger.info("redelivery: \(worker) is working through the burst; killing it")
             let kill = try await context.faults.inject(.kill(target))
             for other in context.roles.workers {
-                try await context.faults.inject(.start(ServiceTarget(service: other)))
+                try await context.faults.inject(.start(ServiceTarget(worker: other)))
             }
             // Whether it acknowledges at all, as its code does: asked of it started again.
             await context.waitForWorkersConsuming()

@@ -25,11 +25,11 @@ extension RedeliveryCheck {
             // Read before the kill, while every worker consumes: an auto-ack consumer explains a loss.
             let consumers = await context.observer.consumerFacts(of: queue)
             context.logger.info("redelivery: \(first.worker) received \(token); killing it")
-            let kill = try await context.faults.inject(.kill(ServiceTarget(service: first.worker)))
+            let kill = try await context.faults.inject(.kill(ServiceTarget(worker: first.worker)))
             // The only worker gets its message back once it runs again.
             let restarted = context.roles.workers.count == 1
             if restarted {
-                try await context.faults.inject(.start(ServiceTarget(service: first.worker)))
+                try await context.faults.inject(.start(ServiceTarget(worker: first.worker)))
             }
 
             // Returns once a delivery of the token is settled: the redelivery acknowledged, or

@@ -221,7 +221,9 @@ public actor BrokerObserver {
         var live: Set<String> = []
         for instance in instances {
             for address in instance.addresses {
-                names[address] = instance.service
+                // One container of a scaled worker service is a worker of its own.
+                let replica = ServiceTarget.workerName(service: instance.service, index: instance.index)
+                names[address] = roles.workers.contains(replica) ? replica : instance.service
                 live.insert(address)
             }
         }

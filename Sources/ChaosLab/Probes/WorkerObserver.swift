@@ -39,7 +39,7 @@ public struct WorkerObserver: Sendable {
         guard let path = roles.workerEvidence.recordFile, let worker = roles.workers.first else { return [] }
         let bytes: [UInt8]
         do {
-            bytes = try await stack.readFile(path, from: ServiceTarget(service: worker))
+            bytes = try await stack.readFile(path, from: ServiceTarget(worker: worker))
         } catch {
             // No file yet means no message processed yet.
             return []
@@ -67,7 +67,7 @@ public struct WorkerObserver: Sendable {
         guard let reader = try StdoutDeliveryReader(evidence: roles.workerEvidence) else { return [] }
         var traces: [MessageTrace] = []
         for worker in roles.workers {
-            let lines = try await stack.logs(ServiceTarget(service: worker), since: since.addingTimeInterval(-1))
+            let lines = try await stack.logs(ServiceTarget(worker: worker), since: since.addingTimeInterval(-1))
             traces += reader.deliveries(of: worker, in: lines, tokenPrefix: tokenPrefix)
         }
         return traces

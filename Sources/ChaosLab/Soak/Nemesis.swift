@@ -158,7 +158,8 @@ public actor Nemesis {
 
     /// A sentence for each container that still shows `fault`.
     private func leftBroken(_ fault: SoakFault, reason: String) async -> [String] {
-        guard let instances = try? await injector.stack.instances(of: fault.service), !instances.isEmpty else {
+        let target = ServiceTarget(worker: fault.service)
+        guard let instances = try? await injector.stack.instances(of: target.service).filter({ target.index == nil || $0.index == target.index }), !instances.isEmpty else {
             return ["service \(fault.service) left \(fault.leftState): \(reason)"]
         }
         return instances.filter(fault.stillShows(on:)).map { "\($0.containerName) left \(fault.leftState): \(reason)" }

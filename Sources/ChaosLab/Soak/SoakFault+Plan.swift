@@ -12,7 +12,7 @@ extension SoakFault {
     ///   - brokerAddresses: what a partition cuts the service off from.
     ///   - stopTimeout: the grace period of a stop or restart.
     func plan(brokerAddresses: [String], stopTimeout: Duration) -> Plan {
-        let target = ServiceTarget(service: service)
+        let target = ServiceTarget(worker: service)
         switch kind {
         case .kill, .brokerKill: return Plan(injection: .kill(target), remedy: .start(target), endsByItself: false)
         case .stop: return Plan(injection: .stop(target, timeout: stopTimeout), remedy: .start(target), endsByItself: false)

@@ -16,7 +16,7 @@ extension ComposeDriver {
             logger.info("starting", metadata: ["project": "\(projectName)", "services": "\(file.serviceNames.joined(separator: ","))"])
             do {
                 // v1 has no `--wait`; `up -d` itself waits for `service_healthy` dependencies.
-                try await compose(["up", "-d", "--remove-orphans"], timeout: options.deadline)
+                try await compose(["up", "-d", "--remove-orphans"] + Self.scaleArguments(for: file), timeout: options.deadline)
             } catch let error as CommandError {
                 // A service that exited is the likelier cause of a failed `up -d` than the
                 // dependency compose names; after a timeout, name the service still waited for.
@@ -39,6 +39,12 @@ extension ComposeDriver {
             }
             throw error
         }
+    }
+
+    /// `--scale SERVICE=N` for each service that runs other than one container: Compose v1
+    /// ignores `deploy.replicas` without it, and v2 honours it the same way.
+    static func scaleArguments(for file: ComposeFile) -> [String] {
+        file.services.compactMap { service in service.replicas.flatMap { $0 == 1 ? nil : ["--scale", "\(service.name)=\($0)"] } }.flatMap { $0 }
     }
 
     /// Builds the images of the services that have a `build:` (a student's API and workers),

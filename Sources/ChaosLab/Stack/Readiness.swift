@@ -13,6 +13,8 @@ enum Readiness: Sendable, Hashable {
         /// Whether the service is a job that others wait to complete
         /// (`condition: service_completed_successfully`): exiting with 0 is its success.
         var runsToCompletion: Bool
+        /// How many containers it runs (`deploy.replicas`, `scale`).
+        var instances: Int = 1
     }
 
     /// The services `compose up` starts: all but those behind a profile.
@@ -23,8 +25,8 @@ enum Readiness: Sendable, Hashable {
                 .map(\.service)
         )
         return file.services
-            .filter { ($0.raw["profiles"]?.sequence ?? []).isEmpty }
-            .map { Expectation(service: $0.name, runsToCompletion: jobs.contains($0.name)) }
+            .filter { ($0.raw["profiles"]?.sequence ?? []).isEmpty && $0.replicas != 0 }
+            .map { Expectation(service: $0.name, runsToCompletion: jobs.contains($0.name), instances: $0.replicas ?? 1) }
     }
 
     static func evaluate(_ expectations: [Expectation], instances: [ServiceInstance]) -> Readiness {
@@ -34,6 +36,9 @@ enum Readiness: Sendable, Hashable {
             if mine.isEmpty {
                 firstWait = firstWait ?? .waiting(service: expectation.service, seen: "no container yet")
                 continue
+            }
+            if mine.count < expectation.instances {
+                firstWait = firstWait ?? .waiting(service: expectation.service, seen: "\(mine.count) of its \(expectation.instances) containers")
             }
             for instance in mine {
                 switch instance.state {

@@ -17,6 +17,21 @@ public struct ServiceTarget: Sendable, Hashable, Codable, CustomStringConvertibl
         self.init(service: value)
     }
 
+    /// A worker as the roles name it: a whole service (`worker1`), or one container of a
+    /// service that runs several (`worker#2`, compose's container number).
+    public init(worker: String) {
+        if let hash = worker.lastIndex(of: "#"), let index = Int(worker[worker.index(after: hash)...]) {
+            self.init(service: String(worker[..<hash]), index: index)
+        } else {
+            self.init(service: worker)
+        }
+    }
+
+    /// The name of one container of `service` as a worker: `worker#2`.
+    public static func workerName(service: String, index: Int) -> String {
+        "\(service)#\(index)"
+    }
+
     /// Every instance of `service`.
     public static func service(_ service: String) -> Self {
         Self(service: service)

@@ -15,7 +15,20 @@ struct ExampleRolesTests {
 
     @Test("the examples are found")
     func examplesFound() {
-        #expect(Self.examples == ["counter-faulty", "counter-good", "one-worker", "student-faulty", "student-good", "tutorial"])
+        #expect(Self.examples == ["counter-faulty", "counter-good", "one-worker", "scaled-workers", "student-faulty", "student-good", "tutorial"])
+    }
+
+    @Test("scaled-workers: one worker service with two replicas is two workers, so the delivery checks apply as to two named workers")
+    func scaledWorkers() throws {
+        let resolution = try RolesFixture.resolve(Self.composeFile("scaled-workers"))
+        let roles = try #require(resolution.roles, "\(resolution.missing)")
+        #expect(roles.workers == ["worker#1", "worker#2"])
+        #expect(roles.workQueue == "task_queue")
+        let statuses = Self.statuses(resolution)
+        for check in ["round-robin", "prefetch-fairness", "redelivery"] {
+            #expect(statuses[check] == "applies", "\(check): \(statuses[check] ?? "")")
+        }
+        #expect(resolution.notes.contains { $0.contains("--scale worker=2") })
     }
 
     @Test("one-worker: one worker, the API without work time; redelivery in part (a burst, the worker started again)")

@@ -108,7 +108,8 @@ struct SeedInferenceTests {
         #expect(roles.brokerAccess?.user == "bookstore")
         #expect(roles.brokerAccess?.password == "bookstore-pass")
         #expect(resolution.source(of: .brokerUser)?.description == "guessed from RABBITMQ_DEFAULT_USER of service rabbitmq")
-        #expect(roles.workers == ["order-service"])
+        // deploy.replicas: 2 makes each container of the consumer a worker of its own.
+        #expect(roles.workers == ["order-service#1", "order-service#2"])
         #expect(roles.workQueue == "order_book_events")
         #expect(roles.api?.service == "api-gateway")
         #expect(roles.api?.baseURL == "http://127.0.0.1:5000")
@@ -116,7 +117,7 @@ struct SeedInferenceTests {
         #expect(resolution.source(of: .apiMessagePath)?.kind == .defaulted)
         #expect(roles.proxy == nil)
         #expect(resolution.notes.contains("api-gateway takes POST on several paths (/books, /login, /orders, /register); declare api.message_path to say which one publishes."))
-        #expect(resolution.notes.contains { $0.hasPrefix("order-service asks for 2 replicas") })
+        #expect(resolution.notes.contains { $0.hasPrefix("order-service runs 2 containers (deploy.replicas or scale): each is a worker of its own (order-service#1, order-service#2)") })
     }
 
     @Test("seed 004: clients behind Traefik publish, the report app consumes with auto-ack")

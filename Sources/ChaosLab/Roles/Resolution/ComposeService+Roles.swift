@@ -67,12 +67,4 @@ extension ComposeService {
         }
         return paths
     }
-
-    /// How many containers compose or Swarm runs for it, when more than one is asked for.
-    var replicas: Int? {
-        for value in [raw["deploy"]?["replicas"], raw["scale"]] {
-            if let text = value?.text, let count = Int(text), count > 1 { return count }
-        }
-        return nil
-    }
 }

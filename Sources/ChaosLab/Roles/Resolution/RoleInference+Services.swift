@@ -65,11 +65,6 @@ extension RoleInference {
         guard !chosen.isEmpty else { return }
         let reason = chosen.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")
         table.fill(.workers, .names(chosen.map(\.name)), .guessed(reason))
-        for worker in chosen.compactMap({ file.service(named: $0.name) }) {
-            if let replicas = worker.replicas {
-                notes.append("\(worker.name) asks for \(replicas) replicas; the lab counts each worker service as one worker, so round-robin and fairness compare services, not replicas.")
-            }
-        }
     }
 
     /// The API: a service named like an API (or built from such a folder) that the host can

@@ -2,10 +2,23 @@
 /// ``StackRoles``, the findings a person reads, and what is missing.
 struct RolesAssembler {
     var table: RoleTable
+    /// Containers per service, for the services that run other than one
+    /// (`deploy.replicas`, `scale`).
+    var replicas: [String: Int] = [:]
+
+    /// The workers: each service, or each container of a service that runs several
+    /// (`worker#1`, `worker#2`), so that a fault hits one container and deliveries are told
+    /// apart per container.
+    static func workers(_ services: [String], replicas: [String: Int]) -> [String] {
+        services.flatMap { service -> [String] in
+            guard let count = replicas[service], count != 1 else { return [service] }
+            return (0..<count).map { ServiceTarget.workerName(service: service, index: $0 + 1) }
+        }
+    }
 
     func roles() -> StackRoles? {
         guard let broker = table.text(.brokerService),
-              let workers = table[.workers]?.value.names, !workers.isEmpty,
+              let services = table[.workers]?.value.names, case let workers = Self.workers(services, replicas: replicas), !workers.isEmpty,
               let workQueue = table.text(.workQueue) else {
             return nil
         }

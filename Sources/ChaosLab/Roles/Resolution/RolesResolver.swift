@@ -125,7 +125,13 @@ public struct RolesResolver: Sendable {
         }
         let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
         RoleInference(file: file, directory: directory, environment: environment).infer(&table, notes: &notes)
-        let assembler = RolesAssembler(table: table)
+        let replicas = Dictionary(file.services.compactMap { service in service.replicas.map { (service.name, $0) } }) { first, _ in first }
+        for worker in table[.workers]?.value.names ?? [] {
+            guard let count = replicas[worker], count > 1 else { continue }
+            let names = RolesAssembler.workers([worker], replicas: replicas)
+            notes.append("\(worker) runs \(count) containers (deploy.replicas or scale): each is a worker of its own (\(names.joined(separator: ", "))), a fault hits one of them, and the lab starts the stack with --scale \(worker)=\(count), which Compose v1 needs.")
+        }
+        let assembler = RolesAssembler(table: table, replicas: replicas)
         let roles = assembler.roles()
         return RolesResolution(
             composeFile: file.path,

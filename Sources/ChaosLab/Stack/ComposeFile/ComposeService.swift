@@ -38,6 +38,9 @@ public struct ComposeService: Sendable, Hashable, Codable {
     public var command: [String]?
     /// The networks the service joins, by their key under `networks:`.
     public var networks: [String]
+    /// How many containers the service runs: `deploy.replicas`, else `scale`; `nil` when
+    /// neither says (one).
+    public var replicas: Int?
     /// The whole service entry (after interpolation), for what the fields above do not cover.
     public var raw: YAMLValue
 

@@ -45,6 +45,12 @@ struct ServiceReader {
             service.deployLabels = try keyValues(labels, "\(field).deploy.labels").mapValues { $0 ?? "" }
             service.deployLabelLines = keyLines(labels)
         }
+        if let replicas = node["deploy"]?["replicas"] ?? node["scale"], let text = replicas.text, interpolated || !text.contains("$") {
+            guard let count = Int(text), count >= 0 else {
+                throw fail(replicas, node["deploy"]?["replicas"] != nil ? "\(field).deploy.replicas" : "\(field).scale", "must be a number of containers, not \"\(text)\"")
+            }
+            service.replicas = count
+        }
         if let expose = node["expose"] {
             service.expose = try names(expose, "\(field).expose")
         }
