@@ -32,13 +32,14 @@ extension ClassGrader {
         let grade = SubmissionGrade(
             submission: submission, project: project, outcome: run.outcome,
             scores: policy.scores(results: run.results, outcome: run.outcome, applicability: resolution?.checks ?? []),
-            rolesSummary: resolution?.summary, rolesNotes: resolution?.notes ?? [],
+            rolesSummary: resolution?.summary, rolesNotes: resolution?.notes ?? [], overruled: resolution?.overruled ?? [],
             startedAt: startedAt, duration: clock.now - start
         )
         let failure: String? = if case .doesNotStart(let reason) = run.outcome { reason } else { nil }
         let report = RunReport(
             project: project, composeFile: submission.composeFile, knobs: [], startedAt: startedAt, duration: grade.duration,
-            results: results, roles: resolution?.text, rolesSummary: resolution?.summary, startFailure: failure
+            results: results, roles: resolution?.text, rolesSummary: resolution?.summary, startFailure: failure,
+            overruledClaims: resolution.flatMap { $0.overruled.isEmpty ? nil : $0.overruled }
         )
         let directory = folder(of: submission)
         try? FileManager.default.removeItem(at: directory)

@@ -17,7 +17,7 @@ extension ClassSummary {
             #"<dl class="meta">"#,
             "<dt>Students</dt><dd>\(grades.count), \(String(format: "%.1f", grades.reduce(0) { $0 + $1.duration.seconds } / 60)) min in all</dd>",
             "<dt>Checks</dt><dd>\(policy.checks.map { check in "<code>\(escape(check))</code> \(SubmissionGrade.points(policy.points(for: check))) pt\(policy.required.contains(check) ? " (required)" : "")" }.joined(separator: ", "))</dd>",
-            "<dt>Scoring</dt><dd>A pass earns the check's points, a failure none. A check that does not apply is not counted, unless the course requires it. One the lab could not conclude earns none for now and flags the student ⚑ for review. A stack that does not start earns nothing.</dd>",
+            "<dt>Scoring</dt><dd>A pass earns the check's points, a failure none. A check that does not apply is not counted, unless the course requires it. One the lab could not conclude earns none for now and flags the student ⚑ for review. A stack that does not start earns nothing. ✎ counts the submission's own role declarations the course's roles overruled (hover for them; the student's report lists them).</dd>",
             "</dl>", "</header>", "<main>",
         ]
         page += table
@@ -41,7 +41,7 @@ extension ClassSummary {
             let folder = escape(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
             let percent = grade.maxScore > 0 ? grade.score / grade.maxScore : 0
             var cells = [
-                #"<td data-sort="\#(escape(name))"><a href="\#(folder)/index.html">\#(escape(name))</a>\#(grade.needsReview ? #" <span class="review" title="needs review">⚑</span>"# : "")</td>"#,
+                #"<td data-sort="\#(escape(name))"><a href="\#(folder)/index.html">\#(escape(name))</a>\#(grade.needsReview ? #" <span class="review" title="needs review">⚑</span>"# : "")\#(grade.overruled.isEmpty ? "" : #" <span class="overruled" title="\#(escape(grade.overruled.joined(separator: "\n")))">✎ \#(grade.overruled.count)</span>"#)</td>"#,
                 #"<td class="number" data-sort="\#(percent)">\#(grade.scoreText)</td>"#,
                 #"<td data-sort="\#(escape(grade.outcome.label))"\#(grade.outcome.reason.map { #" title="\#(escape($0))""# } ?? "")>\#(escape(grade.outcome.label))</td>"#,
             ]
@@ -88,6 +88,7 @@ extension ClassSummary {
         #grades td a { text-decoration: none; }
         .points { display: block; font-size: 12px; color: var(--muted); font-variant-numeric: tabular-nums; }
         .review { color: #9A6700; font-weight: 700; }
+        .overruled { color: #6C4400; font-size: 13px; }
         .badge.not-run { background: #FFEBE9; color: #82071E; border-color: #CF222E; border-style: dashed; }
         """
 

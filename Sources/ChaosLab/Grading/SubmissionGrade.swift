@@ -13,16 +13,20 @@ public struct SubmissionGrade: Sendable, Codable, Hashable {
     public var scores: [CheckScore]
     /// Where the roles came from and what the grader's roles overrode, in one line.
     public var rolesSummary: String?
-    /// Each place the submission's own roles disagreed with the course's.
+    /// What the lab noted about the roles (ambiguities, caveats, and each overruled claim).
     public var rolesNotes: [String]
+    /// Each of the submission's own role declarations the course's roles overruled or set
+    /// aside, naming both places.
+    public var overruled: [String]
     public var startedAt: Date
     /// Wall time from the start of this student to their report, build and teardown included.
     @SecondsCoded public var duration: Duration
 
     public init(
         submission: Submission, project: String, outcome: SubmissionOutcome, scores: [CheckScore],
-        rolesSummary: String? = nil, rolesNotes: [String] = [], startedAt: Date, duration: Duration
+        rolesSummary: String? = nil, rolesNotes: [String] = [], overruled: [String] = [], startedAt: Date, duration: Duration
     ) {
+        self.overruled = overruled
         self.submission = submission
         self.project = project
         self.outcome = outcome

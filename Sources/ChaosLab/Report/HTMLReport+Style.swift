@@ -28,6 +28,8 @@ extension HTMLReport {
         .overall { font-size: 18px; font-weight: 600; margin: 4px 0; padding: 8px 12px; border-radius: 6px; border-left: 6px solid; }
         .overall.pass { background: #DAFBE1; border-color: #1A7F37; color: #0F5323; }
         .overall.fail { background: #FFEBE9; border-color: #CF222E; color: #82071E; }
+        .overruled { color: #6C4400; }
+        .overruled ul { margin: 2px 0 0; padding-left: 20px; color: var(--text); }
         .start-failure { white-space: pre-wrap; background: #FFEBE9; border: 1px solid #CF222E; border-radius: 6px; padding: 8px 12px; font-size: 13px; }
         .overall.inconclusive { background: #FFF8C5; border-color: #9A6700; color: #6C4400; }
         .counts { margin: 8px 0; display: flex; gap: 6px; flex-wrap: wrap; }

@@ -56,12 +56,20 @@ public struct HTMLReport: Sendable {
             #"<dl class="meta">"#,
             "<dt>Compose file</dt><dd><code>\(Self.escape(report.composeFile))</code></dd>",
             "<dt>Knobs</dt><dd>\(report.knobs.isEmpty ? "none (a normal run)" : report.knobs.map { "<code>\(Self.escape($0))</code>" }.joined(separator: ", "))</dd>",
-        ] + (report.rolesSummary.map { ["<dt>Roles</dt><dd>\(Self.escape($0)) (<a href=\"roles.txt\">roles.txt</a>)</dd>"] } ?? []) + [
+        ] + (report.rolesSummary.map { ["<dt>Roles</dt><dd>\(Self.escape($0)) (<a href=\"roles.txt\">roles.txt</a>)</dd>"] } ?? [])
+          + overruled + [
             "<dt>Started</dt><dd>\(report.startedAt.formatted(.iso8601))</dd>",
             "<dt>Duration</dt><dd>\(Self.seconds(report.duration.seconds))</dd>",
             "</dl>",
             "</header>",
         ]
+    }
+
+    /// The submission's claims the course's roles overruled, flagged for the grader.
+    var overruled: [String] {
+        guard let claims = report.overruledClaims, !claims.isEmpty else { return [] }
+        let items = claims.map { "<li>\(Self.escape($0))</li>" }.joined()
+        return [#"<dt>Overruled</dt><dd class="overruled">⚑ The course's roles overruled \#(claims.count) of the submission's own declarations:<ul>\#(items)</ul></dd>"#]
     }
 
     var summary: [String] {

@@ -22,6 +22,9 @@ public struct MarkdownReport: Sendable {
         if let failure = report.startFailure {
             lines += ["", "```text", failure, "```"]
         }
+        if let claims = report.overruledClaims, !claims.isEmpty {
+            lines += ["", "The course's roles overruled \(claims.count) of the submission's own declarations:", ""] + claims.map { "- \($0)" }
+        }
         if let summary = report.rolesSummary {
             let sentence = summary.hasSuffix(".") ? String(summary.dropLast()) : summary
             lines += ["", "Roles: \(sentence) ([roles.txt](roles.txt) says what the lab took each service for)."]

@@ -26,10 +26,13 @@ public struct RunReport: Sendable, Codable, Hashable {
     /// start), naming the service, its exit status and its last log lines; `nil` when it
     /// started. When set, no check ran.
     public var startFailure: String?
+    /// When graded with the course's roles: each of the submission's own role declarations the
+    /// course's overruled or set aside, naming both places; `nil` when none was.
+    public var overruledClaims: [String]?
 
     public init(
         project: String, composeFile: String, knobs: [String], startedAt: Date, duration: Duration, results: [CheckResult],
-        roles: String? = nil, rolesSummary: String? = nil, startFailure: String? = nil
+        roles: String? = nil, rolesSummary: String? = nil, startFailure: String? = nil, overruledClaims: [String]? = nil
     ) {
         self.schemaVersion = 3
         self.project = project
@@ -41,6 +44,7 @@ public struct RunReport: Sendable, Codable, Hashable {
         self.roles = roles
         self.rolesSummary = rolesSummary
         self.startFailure = startFailure
+        self.overruledClaims = overruledClaims
     }
 
     /// Whether every check passed or did not apply.

@@ -156,6 +156,13 @@ struct ClassGraderTests {
             #expect(seen.withLock { $0["chaoslab-grade-sly"]?.deadLetterQueue } == "jobs.dead")
             #expect(graded.scoreText == "2/2")
             #expect(graded.rolesNotes.contains { $0.contains("declares dead_letter_queue = null") && $0.contains("the course's value is used") })
+            // The overruled claim is flagged: in the grade, the student's report and the class page.
+            #expect(graded.overruled.count == 1)
+            #expect(graded.overruled.first?.hasPrefix("The submission's x-chaoslab (") == true)
+            let report = try String(contentsOfFile: root + "/out/sly/index.html", encoding: .utf8)
+            #expect(report.contains("⚑ The course's roles overruled 1 of the submission's own declarations"))
+            let page = try String(contentsOfFile: root + "/out/index.html", encoding: .utf8)
+            #expect(page.contains(#"<span class="overruled" title="The submission&#39;s x-chaoslab ("#))
         }
     }
 }

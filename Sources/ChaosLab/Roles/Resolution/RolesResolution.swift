@@ -16,6 +16,10 @@ public struct RolesResolution: Sendable, Codable, Hashable {
     /// Ambiguities and caveats a person should know (several candidates for a role, a login
     /// RabbitMQ will refuse, replicas).
     public var notes: [String]
+    /// When grading with the course's roles: each of the submission's own declarations the
+    /// course's roles overruled or set aside (also among ``notes``), one sentence each naming
+    /// both places.
+    public var overruled: [String]
 
     public init(
         composeFile: String,
@@ -24,7 +28,8 @@ public struct RolesResolution: Sendable, Codable, Hashable {
         findings: [RoleFinding],
         missing: [MissingRole],
         checks: [CheckApplicability],
-        notes: [String] = []
+        notes: [String] = [],
+        overruled: [String] = []
     ) {
         self.composeFile = composeFile
         self.manifest = manifest
@@ -33,6 +38,7 @@ public struct RolesResolution: Sendable, Codable, Hashable {
         self.missing = missing
         self.checks = checks
         self.notes = notes
+        self.overruled = overruled
     }
 
     /// Where the value of `field` came from, when one was found.

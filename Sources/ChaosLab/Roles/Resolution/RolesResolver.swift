@@ -123,6 +123,8 @@ public struct RolesResolver: Sendable {
             }
             table = CourseRoles(course: courseTable).outrank(submission: table, notes: &notes)
         }
+        // Every note so far is one of the course's roles overruling the submission.
+        let overruled = notes
         let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
         RoleInference(file: file, directory: directory, environment: environment).infer(&table, notes: &notes)
         let replicas = Dictionary(file.services.compactMap { service in service.replicas.map { (service.name, $0) } }) { first, _ in first }
@@ -140,7 +142,8 @@ public struct RolesResolver: Sendable {
             findings: assembler.findings(),
             missing: assembler.missing(),
             checks: CheckApplicability.assess(roles),
-            notes: notes
+            notes: notes,
+            overruled: overruled
         )
     }
 
