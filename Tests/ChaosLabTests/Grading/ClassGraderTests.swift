@@ -1,4 +1,7 @@
 @testable import ChaosLab
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Logging
 import Synchronization
@@ -163,6 +166,39 @@ struct ClassGraderTests {
             #expect(report.contains("⚑ The course's roles overruled 1 of the submission's own declarations"))
             let page = try String(contentsOfFile: root + "/out/index.html", encoding: .utf8)
             #expect(page.contains(#"<span class="overruled" title="The submission&#39;s x-chaoslab ("#))
+        }
+    }
+
+    @Test("a compose file that does not parse does not start; roles the lab cannot find and a held port are not the student's doing")
+    func brokenInputs() async throws {
+        try await withTemporaryDirectory { root in
+            let garbled = root + "/class/garbled"
+            try FileManager.default.createDirectory(atPath: garbled, withIntermediateDirectories: true)
+            try "services:\n  worker:\n    image: [unclosed\n".write(toFile: garbled + "/docker-compose.yml", atomically: true, encoding: .utf8)
+            let bare = root + "/class/bare"
+            try FileManager.default.createDirectory(atPath: bare, withIntermediateDirectories: true)
+            try "services:\n  web:\n    image: nginx\n".write(toFile: bare + "/docker-compose.yml", atomically: true, encoding: .utf8)
+            let (descriptor, port) = try HostPortCheckTests.listen()
+            let blocked = try Self.student(root, "blocked")
+            try Self.compose.replacingOccurrences(of: "    image: rabbitmq:3-management\n", with: "    image: rabbitmq:3-management\n    ports: [\"127.0.0.1:\(port):5672\"]\n")
+                .write(toFile: blocked + "/docker-compose.yml", atomically: true, encoding: .utf8)
+            let grader = Self.grader(root, policy: GradingPolicy(checks: ["persistence"]), checks: [ScriptedCheck("persistence")])
+            let grades = try await grader.grade(try Roster.submissions(from: [garbled, bare, blocked])).grades
+            close(descriptor)
+            guard case .doesNotStart(let reason) = grades[0].outcome else {
+                Issue.record("garbled: \(grades[0].outcome)")
+                return
+            }
+            #expect(reason.hasPrefix("The compose file cannot be used: \(garbled)/docker-compose.yml:"), "\(reason)")
+            #expect(grades[0].scoreText == "0/1" && !grades[0].needsReview)
+            #expect(grades[1].outcome.label == "not graded")
+            #expect(grades[1].outcome.reason?.contains("name them in the course's roles (--roles) and grade again with --resume") == true, "\(grades[1].outcome)")
+            #expect(grades[2].outcome.label == "not graded")
+            #expect(grades[2].outcome.reason?.hasPrefix("The stack cannot start here: port 127.0.0.1:\(port) of service mq is held by") == true, "\(grades[2].outcome)")
+            #expect(grades[1].needsReview && grades[2].needsReview)
+            for name in ["garbled", "bare", "blocked"] {
+                #expect(FileManager.default.fileExists(atPath: "\(root)/out/\(name)/index.html"), "\(name)")
+            }
         }
     }
 }
