@@ -17,6 +17,8 @@ CHAOS_FLAGS ?=
 SOAK_FLAGS ?=
 # Extra flags for `swift test`, e.g. make test SWIFT_TEST_FLAGS='--filter ChaosLabTests'.
 SWIFT_TEST_FLAGS ?=
+# BENCH_RECORD=1 makes `make bench` append its figures to bench/history.csv.
+BENCH_RECORD ?= 0
 # Where `make install` puts chaoslab: $(PREFIX)/bin/chaoslab.
 PREFIX ?= /usr/local
 # Extra flags for `chaoslab-bench verdicts`, e.g. make bench-verdicts BENCH_FLAGS='--messages 1000000'.
@@ -84,9 +86,10 @@ test: images ## Install, build the images, then run every test suite (what CI ru
 	@echo "make test: swift test $(SWIFT_TEST_FLAGS)"
 	@$(SWIFT) test $(SWIFT_TEST_FLAGS)
 
-bench: bench-verdicts images ## Time the verdict engine (bench-verdicts), then the reference stack's lifecycle: up to healthy, broker kill to healthy, down
-	@echo "make bench: measure stack start, broker recovery and teardown times"
-	@scripts/bench.sh
+bench: bench-verdicts images ## Time the verdict engine, the reference stack's lifecycle (up, broker kills, down) and each check; compare with bench/history.csv (BENCH_RECORD=1 appends this run)
+	@echo "make bench: measure stack start, broker recovery, teardown and each check's time (release build), against bench/history.csv"
+	@$(SWIFT) build -c release --product chaoslab
+	@CHAOSLAB_BIN="$$($(SWIFT) build -c release --show-bin-path)/chaoslab" CHAOSLAB_BENCH_RECORD="$(BENCH_RECORD)" scripts/bench.sh
 
 bench-verdicts: ## Time the verdict engine on a synthetic run of 100,000 messages (release build, no Docker; docs/benchmarks.md)
 	@echo "make bench-verdicts: swift build -c release --product chaoslab-bench, then chaoslab-bench verdicts $(BENCH_FLAGS)"

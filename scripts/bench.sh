@@ -5,8 +5,15 @@
 # takes it down again. `make bench` runs the verdict-engine benchmark (`chaoslab-bench verdicts`,
 # no Docker) before this; docs/benchmarks.md says how to read both.
 #
-# Environment: CHAOSLAB_BENCH_KILLS (broker kill rounds, default 3), CHAOSLAB_AMQP_PORT,
-# CHAOSLAB_HTTP_PORT, and everything scripts/stack.sh reads.
+# Then, with CHAOSLAB_BIN (a chaoslab binary; `make bench` passes its release build), it runs
+# every check once on a fresh stack and times each from the report. Every figure is compared
+# with the last run recorded in bench/history.csv on a machine with as many cores; with
+# CHAOSLAB_BENCH_RECORD=1 this run is appended there (do it when landing, so a slowdown shows in
+# review).
+#
+# Environment: CHAOSLAB_BENCH_KILLS (broker kill rounds, default 3), CHAOSLAB_BIN,
+# CHAOSLAB_BENCH_RECORD, CHAOSLAB_AMQP_PORT, CHAOSLAB_HTTP_PORT, and everything
+# scripts/stack.sh reads.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,10 +23,15 @@ AMQP_PORT="${CHAOSLAB_AMQP_PORT:-5672}"
 HTTP_PORT="${CHAOSLAB_HTTP_PORT:-80}"
 STACK="${CHAOSLAB_ROOT}/scripts/stack.sh"
 RESULTS=()
+FIGURES="$(mktemp)"
+HISTORY="${CHAOSLAB_ROOT}/bench/history.csv"
 
+# Prints and keeps a measurement; METRIC, when given, is its name in bench/history.csv (the
+# value must then be seconds).
 record() {
     RESULTS+=("$(printf '%-44s %s' "$1" "$2")")
     log "$1: $2"
+    if [ -n "${3:-}" ]; then printf '%s\t%s\n' "$3" "$2" >>"${FIGURES}"; fi
 }
 
 # Succeeds when the broker on the published AMQP port answers the protocol header with
@@ -61,7 +73,7 @@ main() {
     local started broker round
     started="$(now)"
     "${STACK}" up
-    record "up -> every service healthy, routes up (s)" "$(since "${started}")"
+    record "up -> every service healthy, routes up (s)" "$(since "${started}")" "up"
 
     local code seconds
     read -r code seconds < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
@@ -73,18 +85,50 @@ main() {
         started="$(now)"
         docker kill "${broker}" >/dev/null
         docker start "${broker}" >/dev/null
-        record "broker kill #${round} -> AMQP answers (s)" "$(time_until "${started}" amqp_answers)"
-        record "broker kill #${round} -> healthy (s)" "$(time_until "${started}" healthy "${broker}")"
+        record "broker kill #${round} -> AMQP answers (s)" "$(time_until "${started}" amqp_answers)" "broker kill ${round} to AMQP"
+        record "broker kill #${round} -> healthy (s)" "$(time_until "${started}" healthy "${broker}")" "broker kill ${round} to healthy"
     done
 
     started="$(now)"
     "${STACK}" down
     trap - EXIT
-    record "down, volumes included (s)" "$(since "${started}")"
+    record "down, volumes included (s)" "$(since "${started}")" "down"
+
+    if [ -n "${CHAOSLAB_BIN:-}" ]; then
+        time_checks
+    fi
 
     echo
     echo "ChaosLab stack benchmark ($(nproc) cores, compose: ${COMPOSE[*]:-?})"
     printf '%s\n' "${RESULTS[@]}"
+
+    local commit
+    commit="$(git -C "${CHAOSLAB_ROOT}" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    if [ "${CHAOSLAB_BENCH_RECORD:-0}" = 1 ]; then
+        python3 "${CHAOSLAB_ROOT}/scripts/bench_history.py" "${HISTORY}" "${FIGURES}" --record "${commit}"
+    else
+        python3 "${CHAOSLAB_ROOT}/scripts/bench_history.py" "${HISTORY}" "${FIGURES}"
+    fi
+    rm -f "${FIGURES}"
+}
+
+# Runs every check once with `chaoslab run` (its own stack: up, checks, down) and records the
+# run and each check's duration from its report.
+time_checks() {
+    local report="${CHAOSLAB_ROOT}/build/bench/report" started status=0
+    rm -rf "${report}"
+    started="$(now)"
+    "${CHAOSLAB_BIN}" run --quiet --report "${report}" >/dev/null || status=$?
+    record "chaoslab run: up, every check, down (s)" "$(since "${started}")" "chaoslab run"
+    [ -f "${report}/report.json" ] || die "chaoslab run wrote no report (exit ${status})"
+    while IFS=$'\t' read -r check verdict seconds; do
+        record "check ${check} (${verdict}) (s)" "${seconds}" "check ${check}"
+    done < <(python3 -c '
+import json, sys
+for result in json.load(open(sys.argv[1]))["results"]:
+    print("%s\t%s\t%.1f" % (result["check"], result["verdict"], result["duration"]))
+' "${report}/report.json")
+    [ "${status}" = 0 ] || warn "chaoslab run exited ${status}: a check did not pass (${report}/index.html); its time is still recorded"
 }
 
 find_compose || die "no compose command; run 'make deps' first."
