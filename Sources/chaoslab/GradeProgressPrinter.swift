@@ -36,7 +36,7 @@ final class GradeProgressPrinter: Sendable {
                 ProgressPrinter.emit("    ▶ \(check.name)")
             },
             checkFinished: { result in
-                ProgressPrinter.emit("    \(Self.mark(result.verdict)) \(result.check): \(result.verdict.word) in \(String(format: "%.1f", result.duration.seconds)) s")
+                ProgressPrinter.emit("    \(ProgressPrinter.mark(result.verdict)) \(result.check): \(result.verdict.word) in \(String(format: "%.1f", result.duration.seconds)) s")
             },
             studentFinished: { [self] index, count, grade, resumed in
                 if !resumed {
@@ -57,7 +57,7 @@ final class GradeProgressPrinter: Sendable {
         let header = "student".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  score    outcome          time  verdicts"
         var lines = ["", header]
         for grade in summary.grades {
-            let marks = policy.checks.map { check in grade.scores.first { $0.check == check }.map { Self.mark($0.verdict) } ?? " " }.joined()
+            let marks = policy.checks.map { check in grade.scores.first { $0.check == check }.map { ProgressPrinter.mark($0.verdict) } ?? " " }.joined()
             lines.append(
                 grade.submission.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
                     + grade.scoreText.padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
@@ -71,16 +71,6 @@ final class GradeProgressPrinter: Sendable {
         let grading = Duration.seconds(summary.grades.reduce(0) { $0 + $1.duration.seconds })
         lines.append("\(summary.tally) — \(summary.grades.count) students, \(Self.clock(grading)) of grading (this run \(Self.clock(total))); summary: \(folder.path)/index.html")
         for line in lines { ProgressPrinter.emit(line) }
-    }
-
-    static func mark(_ verdict: Verdict?) -> String {
-        switch verdict {
-        case .pass?: "✔"
-        case .fail?: "✘"
-        case .notApplicable?: "–"
-        case .inconclusive?: "?"
-        case nil: "·"
-        }
     }
 
     /// `12:05` or `1:02:05`.

@@ -8,15 +8,20 @@ enum ProgressPrinter {
     }
 
     static func finished(_ result: CheckResult) {
-        let mark = switch result.verdict {
-        case .pass: "✔"
-        case .fail: "✘"
-        case .notApplicable: "–"
-        case .inconclusive: "?"
-        }
-        emit("\(mark) \(result.check): \(result.verdict.rawValue) in \(String(format: "%.1f", result.duration.seconds)) s — \(result.reason)")
+        emit("\(mark(result.verdict)) \(result.check): \(result.verdict.rawValue) in \(String(format: "%.1f", result.duration.seconds)) s — \(result.reason)")
         for event in result.faults {
             emit("    fault at +\(String(format: "%.2f", event.at.timeIntervalSince(result.startedAt))) s: \(event.fault)")
+        }
+    }
+
+    /// A verdict as one mark: ✔ pass, ✘ fail, – not applicable, ? inconclusive, · never ran.
+    static func mark(_ verdict: Verdict?) -> String {
+        switch verdict {
+        case .pass?: "✔"
+        case .fail?: "✘"
+        case .notApplicable?: "–"
+        case .inconclusive?: "?"
+        case nil: "·"
         }
     }
 

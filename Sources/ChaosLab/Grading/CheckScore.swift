@@ -29,12 +29,8 @@ public struct CheckScore: Sendable, Codable, Hashable {
         self.output = output
     }
 
-    /// The cell's word: the verdict, or `does not start` / `not run`.
+    /// The cell's word: the verdict as reports write it, or `not run`.
     public var verdictLabel: String {
-        switch verdict {
-        case .notApplicable?: "not applicable"
-        case let verdict?: verdict.rawValue
-        case nil: "not run"
-        }
+        verdict?.word ?? "not run"
     }
 }

@@ -68,9 +68,7 @@ public struct GradescopeResults: Sendable, Codable, Hashable {
 
     /// The JSON, keys sorted, as written to `results.json`.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try ReportJSON.encoder().encode(self)
     }
 }
 
