@@ -47,6 +47,40 @@ extension CheckContext {
         return attempts
     }
 
+    /// Publishes one event per token straight to the broker the way the stack's producers do
+    /// (``EventRoute``: their exchange, routing key, body format and delivery mode), each
+    /// with the token as its message id and awaited until the broker confirms it.
+    /// - Parameter connectionName: how the lab's connection shows in the broker's list.
+    public func publishEvents(_ tokens: [String], on route: EventRoute, connectionName: String) async throws -> [PublishAttempt] {
+        try await BrokerClient.withClient(observer.line, connectionName: connectionName) { client in
+            var attempts: [PublishAttempt] = []
+            let clock = ContinuousClock()
+            for token in tokens {
+                let at = Date()
+                let started = clock.now
+                do {
+                    let (confirm, detail) = PublishWindow.answer(try await client.publish(event: route.body(token: token), on: route, messageID: token))
+                    attempts.append(PublishAttempt(token: token, at: at, confirm: confirm, detail: detail, took: clock.now - started))
+                } catch {
+                    attempts.append(PublishAttempt(token: token, at: at, confirm: nil, detail: "\(error)", took: clock.now - started))
+                }
+            }
+            return attempts
+        }
+    }
+
+    /// Publishes tasks for the workers: through the API when the stack has one; else, for a
+    /// stack whose producers the lab cannot drive (a counting stack's timers and triggers),
+    /// straight to the broker in the producers' own format.
+    /// - Throws: ``CheckSetupError`` when the stack has neither.
+    public func publishTasks(_ tokens: [String], connectionName: String) async throws -> [PublishAttempt] {
+        if roles.api != nil { return try await publish(tokens) }
+        guard let route = roles.events else {
+            throw CheckSetupError(reason: "The stack has no API role to publish through, and how its producers publish (events) is not known.")
+        }
+        return try await publishEvents(tokens, on: route, connectionName: connectionName)
+    }
+
     /// Evidence listing publish attempts the API did not acknowledge, or `nil` if all were.
     public func unacknowledgedEvidence(_ attempts: [PublishAttempt]) -> Evidence? {
         let refused = attempts.filter { !$0.acknowledged }

@@ -4,21 +4,7 @@ extension ExactCountsCheck {
     /// Publishes one event per token the way the producers do, each confirmed, and records
     /// every attempt with its phase.
     func publish(_ tokens: [String], phase: ExactCountsObservation.Phase, route: EventRoute, context: CheckContext, into seen: inout ExactCountsObservation) async throws {
-        let attempts = try await BrokerClient.withClient(context.observer.line, connectionName: "chaoslab exact-counts") { client in
-            var attempts: [PublishAttempt] = []
-            let clock = ContinuousClock()
-            for token in tokens {
-                let at = Date()
-                let started = clock.now
-                do {
-                    let (confirm, detail) = PublishWindow.answer(try await client.publish(event: route.body(token: token), on: route, messageID: token))
-                    attempts.append(PublishAttempt(token: token, at: at, confirm: confirm, detail: detail, took: clock.now - started))
-                } catch {
-                    attempts.append(PublishAttempt(token: token, at: at, confirm: nil, detail: "\(error)", took: clock.now - started))
-                }
-            }
-            return attempts
-        }
+        let attempts = try await context.publishEvents(tokens, on: route, connectionName: "chaoslab exact-counts")
         for attempt in attempts {
             seen.events.append(ExactCountsObservation.Event(attempt: attempt, phase: phase))
         }

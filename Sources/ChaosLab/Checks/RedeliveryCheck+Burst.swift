@@ -20,10 +20,11 @@ extension RedeliveryCheck {
 
             try await context.stopWorkers()
             context.logger.info("redelivery: \(tokens.count) instant tasks queued with every worker stopped")
-            let attempts = try await context.publish(tokens)
+            let attempts = try await context.publishTasks(tokens, connectionName: "chaoslab redelivery")
             let queued = Set(attempts.filter(\.acknowledged).map(\.token))
             guard !queued.isEmpty else {
-                return .inconclusive("The API acknowledged none of the \(tokens.count) messages of the burst (\(attempts.first.map { "\($0.status.map(String.init) ?? "no response") \($0.detail.prefix(120))" } ?? "")), so there was nothing to kill a worker over; api-contract judges the API.")
+                let by = context.roles.api != nil ? "The API" : "The broker"
+                return .inconclusive("\(by) acknowledged none of the \(tokens.count) messages of the burst (\(attempts.first.map { "\($0.answer) \($0.detail.prefix(120))" } ?? "")), so there was nothing to kill a worker over.")
             }
             _ = try? await Wait.until("\(queue) to hold the burst", deadline: .seconds(10)) {
                 try await context.broker.queue(named: queue).flatMap { $0.ready >= queued.count ? $0 : nil }
@@ -92,7 +93,7 @@ extension RedeliveryCheck {
         let ms = { (date: Date) in String(format: "%.0f ms", date.timeIntervalSince(firstAt) * 1000) }
 
         let figures = [
-            Figure("burst", "messages of the burst the API acknowledged", Double(queued.count), unit: "messages"),
+            Figure("burst", "messages of the burst acknowledged (\(seen.attempts.first?.route == .amqp ? "confirmed by the broker, published by the lab in the producers' format" : "by the API"))", Double(queued.count), unit: "messages"),
             Figure("delivered.before.kill", "deliveries to \(worker) before its SIGKILL", Double(beforeKill.count)),
             Figure("held.at.kill", "deliveries \(worker) had not acknowledged at the kill", Double(held.count)),
             Figure("redelivered", "of them delivered again flagged redelivered", Double(held.filter { token in after.contains { $0.id == token && $0.redelivered } }.count)),

@@ -28,8 +28,8 @@ extension RedeliveryCheck {
         guard !roles.workers.isEmpty else {
             return .notApplicable("The stack has no worker.")
         }
-        guard roles.api != nil else {
-            return .notApplicable("There is no HTTP API to publish a task through.")
+        guard roles.api != nil || roles.events != nil else {
+            return .notApplicable("There is no HTTP API to publish a task through, and how the producers publish their events is not known.")
         }
         return nil
     }

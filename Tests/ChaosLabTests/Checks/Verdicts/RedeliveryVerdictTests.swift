@@ -143,13 +143,17 @@ struct RedeliveryVerdictTests {
         row.expectNamed(in: outcome.reason)
     }
 
-    @Test("no worker or no API → not applicable; one worker, or instant tasks only, are judged")
+    @Test("no worker, or neither an API nor a known event format → not applicable; one worker, instant tasks, events published by the lab are judged")
     func applicability() {
         #expect(Self.check.notApplicable(to: S.roles(workers: 0))?.reason == "The stack has no worker.")
         var noAPI = S.roles()
         noAPI.api = nil
-        #expect(Self.check.notApplicable(to: noAPI)?.reason == "There is no HTTP API to publish a task through.")
+        noAPI.events = nil
+        #expect(Self.check.notApplicable(to: noAPI)?.reason == "There is no HTTP API to publish a task through, and how the producers publish their events is not known.")
         #expect(Self.check.notApplicable(to: noAPI)?.verdict == .notApplicable)
+        // A counting stack: no API, but the lab publishes its events in the producers' format.
+        noAPI.events = EventRoute(routingKey: "registro", bodyTemplate: "{'service_id': '{{token}}'}")
+        #expect(Self.check.notApplicable(to: noAPI) == nil)
         #expect(Self.check.notApplicable(to: S.roles(workers: 1)) == nil)
         #expect(Self.check.notApplicable(to: S.roles(workTime: false)) == nil)
         #expect(Self.check.notApplicable(to: S.roles()) == nil)
