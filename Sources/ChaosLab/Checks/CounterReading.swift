@@ -25,6 +25,23 @@ public struct CounterReading: Sendable, Codable, Hashable {
         counts[key] ?? 0
     }
 
+    /// The count `page` shows for `key`, a key of the stack's own (`app1`): the first whole
+    /// number after the key on its line, the key standing as a word of its own (`app1` is not
+    /// `app10`); 0 when the page does not show it.
+    public static func count(of key: String, in page: String) -> Int {
+        for line in page.split(whereSeparator: \.isNewline) {
+            var rest = Substring(line)
+            while let found = rest.range(of: key) {
+                let before = found.lowerBound == rest.startIndex ? nil : rest[rest.index(before: found.lowerBound)]
+                let after = rest[found.upperBound...]
+                let standsAlone = before.map { !$0.isKeyCharacter } ?? true && after.first.map { !$0.isKeyCharacter } ?? true
+                if standsAlone, let number = after.firstWholeNumber { return number }
+                rest = after
+            }
+        }
+        return 0
+    }
+
     /// Reads the counts of the keys with `prefix` (`exact-counts-1a2b3c-`) off `page`.
     public static func parse(_ page: String, prefix: String, status: Int = 200, at: Date = Date()) -> CounterReading {
         var counts: [String: Int] = [:]
@@ -55,6 +72,8 @@ public struct CounterReading: Sendable, Codable, Hashable {
 
 private extension Character {
     var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+    /// A character a key can hold: `app1`, `cliente-2`, `svc_3`.
+    var isKeyCharacter: Bool { isLetter || isNumber || self == "_" || self == "-" }
 }
 
 private extension Substring {

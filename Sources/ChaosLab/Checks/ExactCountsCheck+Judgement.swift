@@ -24,8 +24,8 @@ extension ExactCountsCheck {
         let lost = confirmed.filter { final.count($0) == 0 && !forgotten.contains($0) }
         let doubled = confirmed.filter { final.count($0) >= 2 }
         let exact = confirmed.filter { final.count($0) == 1 && !forgotten.contains($0) }
-        let figures = figures(seen, confirmed: confirmed, exact: exact.count, lost: lost.count, doubled: doubled.count, fellBack: forgotten.count)
-        let evidence = evidence(seen, fellBack: fellBack, lost: lost, doubled: doubled)
+        let figures = figures(seen, confirmed: confirmed, exact: exact.count, lost: lost.count, doubled: doubled.count, fellBack: forgotten.count) + (seen.trigger?.figures ?? [])
+        let evidence = evidence(seen, fellBack: fellBack, lost: lost, doubled: doubled) + (seen.trigger?.evidence ?? [])
         let phases = "\(steadyEvents) with nothing failing, \(burstEvents) in a burst with \(seen.counterService) SIGKILLed halfway, \(queuedEvents) queued when the broker was SIGKILLed"
 
         guard !confirmed.isEmpty else {
@@ -39,6 +39,9 @@ extension ExactCountsCheck {
             return .inconclusive("\(seen.counterService) was still working when the lab stopped waiting (\(seen.queue) not drained after 60 s): \(lost.count) confirmed events not counted yet, so the lab cannot say they are lost.", figures: figures, evidence: evidence, messages: seen.deliveries)
         }
         var problems: [String] = []
+        if let trigger = seen.trigger, trigger.outcome == .broken {
+            problems.append(trigger.sentence)
+        }
         if let first = fellBack.first {
             problems.append("counts kept only in memory: \(forgotten.count) events counted before \(seen.counterService) was killed or stopped showed a lower count once it ran again (\(first.token): \(first.from) \(first.fromLabel), \(first.to) \(first.toLabel)); keep the counts where a restart finds them (a file on a volume, a database)")
         }
@@ -53,8 +56,11 @@ extension ExactCountsCheck {
         if !problems.isEmpty {
             return .fail(problems.joined(separator: "; ") + ".", figures: figures, evidence: evidence, messages: seen.deliveries)
         }
+        let trigger = seen.trigger.map { part in
+            part.outcome == .inconclusive ? " The trigger part was not judged: \(part.sentence)" : " " + part.sentence
+        } ?? ""
         return .pass(
-            "All \(confirmed.count) confirmed events (\(phases)) show a count of exactly 1 on \(seen.counterService)'s page, and no count fell back between readings.",
+            "All \(confirmed.count) confirmed events (\(phases)) show a count of exactly 1 on \(seen.counterService)'s page, and no count fell back between readings." + trigger,
             figures: figures, evidence: evidence, messages: seen.deliveries
         )
     }

@@ -21,17 +21,20 @@ public struct ExactCountsCheck: ReliabilityCheck {
     public var burstEvents: Int
     /// Events waiting in the queue when the broker is killed.
     public var queuedEvents: Int
+    /// Requests to a producer's own trigger (``EventTrigger``), when it has one.
+    public var triggerRequests: Int
 
-    public init(steadyEvents: Int = 10, burstEvents: Int = 100, queuedEvents: Int = 20) {
+    public init(steadyEvents: Int = 10, burstEvents: Int = 100, queuedEvents: Int = 20, triggerRequests: Int = 10) {
         self.steadyEvents = steadyEvents
         self.burstEvents = burstEvents
         self.queuedEvents = queuedEvents
+        self.triggerRequests = triggerRequests
     }
 
     public var name: String { "exact-counts" }
     public var title: String { "Every event counted exactly once" }
     public var expectation: String {
-        "\(steadyEvents + burstEvents + queuedEvents) confirmed events, each under its own key, across a SIGKILL of the counting service in the middle of a burst and a SIGKILL of the broker with \(queuedEvents) events queued: every key shows exactly 1, and no count ever falls back."
+        "\(steadyEvents + burstEvents + queuedEvents) confirmed events, each under its own key, across a SIGKILL of the counting service in the middle of a burst and a SIGKILL of the broker with \(queuedEvents) events queued: every key shows exactly 1, and no count ever falls back. Where a producer publishes one event per request (a trigger such as GET /cliente/uno), \(triggerRequests) requests first: its key's count rises by exactly the events the broker saw published."
     }
     /// The reference fixtures count nothing; the faulty counter example breaks this property.
     public var mutants: [FixtureKnob] { [] }
@@ -40,14 +43,21 @@ public struct ExactCountsCheck: ReliabilityCheck {
         guard let counter = context.roles.counter else {
             return .notApplicable("The stack has no service that counts events per key (counter role), so it claims no exact counts.")
         }
-        guard let route = context.roles.events else {
-            return .inconclusive("\(counter.service) counts events, but how the producers publish them (exchange, routing key, body with the counted field) is not known, so the lab cannot publish events in their place; declare events.routing_key and events.body_template in x-chaoslab.")
-        }
+        let unknownRoute = "\(counter.service) counts events, but how the producers publish them (exchange, routing key, body with the counted field) is not known, so the lab cannot publish events of its own in their place and the crash phases were not run; declare events.routing_key and events.body_template in x-chaoslab."
+        guard context.roles.events != nil || context.roles.trigger != nil else { return .inconclusive(unknownRoute) }
         try context.requireObservation()
+        var triggerPart: PartFinding?
+        if let trigger = context.roles.trigger {
+            triggerPart = try await runTrigger(trigger, counter: counter, context: context)
+        }
+        guard let route = context.roles.events else {
+            return CheckOutcome(parts: [triggerPart, .inconclusive(unknownRoute)].compactMap { $0 })
+        }
         let prefix = String(context.token(name, 0).dropLast())
         let since = Date()
         let counterTarget = ServiceTarget(service: counter.service)
         var seen = ExactCountsObservation(counterService: counter.service, queue: context.roles.workQueue, route: route)
+        seen.trigger = triggerPart
         var number = 0
         func nextTokens(_ count: Int) -> [String] {
             defer { number += count }

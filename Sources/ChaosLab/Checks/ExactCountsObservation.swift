@@ -54,6 +54,8 @@ struct ExactCountsObservation: Sendable {
     var deliveries: [MessageTrace] = []
     /// Times the lab was not watching the broker.
     var gaps: [ObservationGap] = []
+    /// The trigger part's finding, when a producer has a trigger.
+    var trigger: PartFinding?
 
     init(counterService: String, queue: String, route: EventRoute) {
         self.counterService = counterService

@@ -27,6 +27,8 @@ public struct StackRoles: Sendable, Codable, Hashable {
     public var events: EventRoute?
     /// The service that counts events per key, and where it shows the counts.
     public var counter: CounterRole?
+    /// A request that makes a producer publish one event, when a producer takes one.
+    public var trigger: EventTrigger?
 
     public init(
         broker: String,
@@ -39,7 +41,8 @@ public struct StackRoles: Sendable, Codable, Hashable {
         proxy: ProxyRole? = nil,
         workerEvidence: WorkerEvidence,
         events: EventRoute? = nil,
-        counter: CounterRole? = nil
+        counter: CounterRole? = nil,
+        trigger: EventTrigger? = nil
     ) {
         self.broker = broker
         self.brokerAccess = brokerAccess
@@ -52,6 +55,7 @@ public struct StackRoles: Sendable, Codable, Hashable {
         self.workerEvidence = workerEvidence
         self.events = events
         self.counter = counter
+        self.trigger = trigger
     }
 
     /// The login the lab watches the broker with: the stack's, else RabbitMQ's built-in guest.

@@ -15,7 +15,7 @@ struct ExampleRolesTests {
 
     @Test("the examples are found")
     func examplesFound() {
-        #expect(Self.examples == ["counter-faulty", "counter-good", "one-worker", "scaled-workers", "student-faulty", "student-good", "tutorial"])
+        #expect(Self.examples == ["counter-faulty", "counter-good", "scaled-workers", "single-worker", "student-faulty", "student-good", "tutorial"])
     }
 
     @Test("scaled-workers: one worker service with two replicas is two workers, so the delivery checks apply as to two named workers")
@@ -31,9 +31,9 @@ struct ExampleRolesTests {
         #expect(resolution.notes.contains { $0.contains("--scale worker=2") })
     }
 
-    @Test("one-worker: one worker, the API without work time; redelivery in part (a burst, the worker started again)")
-    func oneWorker() throws {
-        let resolution = try RolesFixture.resolve(Self.composeFile("one-worker"))
+    @Test("single-worker: one worker, the API without work time; redelivery in part (a burst, the worker started again)")
+    func singleWorker() throws {
+        let resolution = try RolesFixture.resolve(Self.composeFile("single-worker"))
         let roles = try #require(resolution.roles, "\(resolution.missing)")
         #expect(roles.workers == ["worker"])
         #expect(roles.workQueue == "messages")
@@ -44,17 +44,21 @@ struct ExampleRolesTests {
         #expect(Self.statuses(resolution)["dead-letter"] == "applies")
     }
 
-    @Test("the counting examples: the counter, its page and login, and the producers' events", arguments: ["counter-good", "counter-faulty"])
+    @Test("the counting examples: the counter, its page and login, the producers' events and their trigger", arguments: ["counter-good", "counter-faulty"])
     func counters(example: String) throws {
         let resolution = try RolesFixture.resolve(Self.composeFile(example))
         let roles = try #require(resolution.roles, "\(resolution.missing)")
         let good = example == "counter-good"
         #expect(roles.workers == ["reporte"])
-        #expect(roles.counter == CounterRole(service: "reporte", url: "http://127.0.0.1:5064/reporte", user: good ? nil : "admin", password: good ? nil : "123"))
+        #expect(roles.counter == CounterRole(service: "reporte", url: "http://127.0.0.1/reporte", user: "admin", password: good ? "Cnt-reporte-2b7e41" : "123"))
+        #expect(roles.trigger == EventTrigger(url: "http://127.0.0.1/cliente/uno", key: "app1"))
+        #expect(roles.api == nil)
         #expect(roles.events == (good
             ? EventRoute(exchange: "eventos_clientes", routingKey: "analiticas", bodyTemplate: #"{"cliente": "{{token}}", "evento": "visita", "timestamp": "2026-01-01 00:00:00"}"#, persistent: true)
             : EventRoute(routingKey: "registro", bodyTemplate: "{'service_id': '{{token}}', 'timestamp': '2026-01-01 00:00:00', 'action': 'registro'}")))
         #expect(Self.statuses(resolution)["exact-counts"] == "applies")
+        #expect(Self.statuses(resolution)["redelivery"] == "limited")
+        #expect(Self.statuses(resolution)["traefik-routes"] == "limited")
     }
 
     static func composeFile(_ name: String) -> String {

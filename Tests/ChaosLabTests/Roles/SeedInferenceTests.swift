@@ -127,12 +127,29 @@ struct SeedInferenceTests {
         #expect(roles.workers == ["reporte-app"])
         #expect(roles.workQueue == "registro")
         #expect(resolution.source(of: .workQueue)?.description == "guessed from the queue named in reporte-app/reporte_app.py:14")
-        #expect(roles.api?.service == "cliente-1")
-        #expect(resolution.source(of: .apiService)?.description == "guessed from basic_publish in cliente/cliente_app.py:30, a service reachable from the host")
-        #expect(roles.api?.baseURL == "http://127.0.0.1")
+        // The clients publish only from GET /cliente/<nombre>: triggers, not an API that
+        // takes messages (which would be judged on a POST path they do not have).
+        #expect(roles.api == nil)
         #expect(roles.proxy?.service == "traefik")
         #expect(roles.proxy?.dashboardURL == nil)
-        #expect(resolution.notes.contains("Several services look like the API (cliente-1, cliente-2, cliente-3); cliente-1 was taken. Declare api.service to choose."))
+        #expect(Self.status(resolution)["api-contract"] == "not-applicable")
+        #expect(Self.status(resolution)["redelivery"] == "limited")
+    }
+
+    @Test("seed 004: GET /cliente/uno through Traefik is a trigger counted under cliente-1's SERVICE_ID")
+    func seed004Trigger() throws {
+        let resolution = try RolesFixture.resolve(RolesFixture.seed("seed-004"))
+        let roles = try #require(resolution.roles)
+        #expect(roles.trigger == EventTrigger(url: "http://127.0.0.1/cliente/uno", key: "app1"))
+        #expect(resolution.source(of: .eventsTriggerURL)?.description == "guessed from the GET route in cliente/cliente_app.py:22 that publishes, through the Traefik router of service cliente-1 (/cliente/uno); the key: SERVICE_ID of service cliente-1, which service_id takes in cliente/cliente_app.py:30")
+        #expect(resolution.notes.contains { $0.hasPrefix("Several producers publish one event per request (cliente-1 at http://127.0.0.1/cliente/uno, cliente-2 at http://127.0.0.1/cliente/dos, cliente-3 at http://127.0.0.1/cliente/tres)") })
+    }
+
+    @Test("at least five checks apply, in full or in part, to every seed", arguments: ["seed-000", "seed-001", "seed-002", "seed-003", "seed-004"])
+    func fiveChecksApply(seed: String) throws {
+        let resolution = try RolesFixture.resolve(RolesFixture.seed(seed))
+        let applying = Self.status(resolution).filter { $0.value == "applies" || $0.value == "limited" }
+        #expect(applying.count >= 5, "\(seed): \(applying.keys.sorted())")
     }
 
     @Test("seed 004: the report app counts per service_id, the clients publish str() of a dict")

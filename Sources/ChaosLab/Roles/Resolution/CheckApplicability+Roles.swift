@@ -33,7 +33,11 @@ extension CheckApplicability {
             }
         case "redelivery":
             if workers < 1 { notApplicable.append("The stack has no worker.") }
-            if roles.api == nil { notApplicable.append("There is no HTTP API to publish through.") }
+            if roles.api == nil, roles.events == nil {
+                notApplicable.append("There is no HTTP API to publish through, and how the producers publish their events is not known.")
+            } else if roles.api == nil {
+                limits.append("There is no HTTP API: the lab publishes a burst of instant events itself, in the producers' format, and kills the consumer while it works through them.")
+            }
             if workers == 1 { limits.append("The stack has 1 worker: it is started again after the kill and must get its message back.") }
             if roles.api != nil, roles.api?.supportsWorkTime != true {
                 limits.append(workTime + ": the worker is killed while it works through a burst of instant tasks, and what it held unacknowledged must come back.")
@@ -67,6 +71,8 @@ extension CheckApplicability {
         case "exact-counts":
             if roles.counter == nil {
                 notApplicable.append("The stack has no service that counts events per key (counter role).")
+            } else if roles.events == nil, let trigger = roles.trigger {
+                limits.append("How the producers publish (events.routing_key, events.body_template) is unknown: only \(trigger.url) is requested and its key counted; the crash phases need the lab's own events, so the check will be inconclusive at best.")
             } else if roles.events == nil {
                 limits.append("How the producers publish (events.routing_key, events.body_template) is unknown, so the lab cannot publish events in their place; the check will be inconclusive.")
             }

@@ -9,29 +9,34 @@ struct EventPublishClue: Sendable, Hashable {
         case pythonDict
     }
 
+    /// One `"key": value` pair of the message dict.
+    struct Field: Sendable, Hashable {
+        var key: String
+        /// The value when the code spells it as a literal string.
+        var literal: String?
+        /// The value's expression as written (`SERVICE_ID`, `datetime.now().isoformat()`).
+        var expression: String
+        /// The environment variable the value comes from, when it does.
+        var environment: EnvironmentRead?
+    }
+
+    /// A value read from the environment: `os.getenv("SERVICE_ID", "app1")`.
+    struct EnvironmentRead: Sendable, Hashable {
+        var variable: String
+        /// The default the code falls back on when the variable is unset.
+        var fallback: String?
+    }
+
     /// The exchange ("" for the default exchange).
     var exchange: String
     var routingKey: String
     var format: BodyFormat
-    /// The message dict's keys in order, each with its value when the code spells it as a
-    /// literal string.
-    var fields: [(key: String, literal: String?)]
+    /// The message dict's fields in order.
+    var fields: [Field]
     /// Whether the call (or its file) asks for delivery mode 2.
     var persistent: Bool
     /// Where the call is.
     var place: String
-
-    static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.exchange == rhs.exchange && lhs.routingKey == rhs.routingKey && lhs.format == rhs.format
-            && lhs.fields.map(\.key) == rhs.fields.map(\.key) && lhs.fields.map(\.literal) == rhs.fields.map(\.literal)
-            && lhs.persistent == rhs.persistent && lhs.place == rhs.place
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(exchange)
-        hasher.combine(routingKey)
-        hasher.combine(place)
-    }
 
     /// The body template with `{{token}}` as `key`'s value, the other fields as the code has
     /// them where it spells them out, and a stand-in where it computes them (a timestamp, an

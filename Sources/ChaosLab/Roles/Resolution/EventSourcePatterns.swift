@@ -65,7 +65,12 @@ struct EventSourcePatterns {
         guard let fields, !fields.isEmpty else { return nil }
         let line = text[..<call.lowerBound].filter { $0 == "\n" }.count + 1
         let persistent = text.contains(persistentMode)
-        return EventPublishClue(exchange: exchange, routingKey: routingKey, format: format, fields: fields, persistent: persistent, place: "\(file):\(line)")
+        let withVariables = fields.map { field in
+            var field = field
+            if field.literal == nil { field.environment = Self.environmentRead(field.expression, in: text) }
+            return field
+        }
+        return EventPublishClue(exchange: exchange, routingKey: routingKey, format: format, fields: withVariables, persistent: persistent, place: "\(file):\(line)")
     }
 
     /// `mensaje` from `json.dumps(mensaje)` when `expression` calls one of `functions`.
@@ -80,15 +85,33 @@ struct EventSourcePatterns {
     }
 
     /// The fields of the dict literal last assigned to `name` before the publish.
-    private static func assignedDict(_ name: String, in text: String) -> [(key: String, literal: String?)]? {
+    private static func assignedDict(_ name: String, in text: String) -> [EventPublishClue.Field]? {
         guard let regex = try? Regex(#"(?:^|[^A-Za-z0-9_.])"# + name + #"\s*=\s*\{"#) else { return nil }
         guard let match = text.matches(of: regex).last else { return nil }
         return dictFields(text[match.range.upperBound...])
     }
 
+    /// The environment variable `expression` reads: `os.getenv("SERVICE_ID", "app1")` itself,
+    /// or a name the file assigns from one (`SERVICE_ID = os.environ.get("SERVICE_ID")`).
+    static func environmentRead(_ expression: String, in text: String) -> EventPublishClue.EnvironmentRead? {
+        let read = #/os\.(?:getenv|environ\.get)\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*(?:,\s*['"]([^'"]*)['"]\s*)?\)|os\.environ\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]/#
+        func parse(_ candidate: Substring) -> EventPublishClue.EnvironmentRead? {
+            guard let match = candidate.firstMatch(of: read) else { return nil }
+            guard let variable = match.output.1 ?? match.output.3 else { return nil }
+            return EventPublishClue.EnvironmentRead(variable: String(variable), fallback: match.output.2.map(String.init))
+        }
+        let trimmed = expression.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("os.") { return parse(Substring(trimmed)) }
+        guard trimmed.wholeMatch(of: #/[A-Za-z_][A-Za-z0-9_]*/#) != nil,
+              let assignment = try? Regex(#"(?m)^\s*"# + trimmed + #"\s*=\s*(os\.[^\n]*)$"#),
+              let match = text.matches(of: assignment).last,
+              let value = match.output[1].substring else { return nil }
+        return parse(value)
+    }
+
     /// The `"key": value` pairs of a dict literal whose text starts after its `{`.
-    static func dictFields(_ text: Substring) -> [(key: String, literal: String?)]? {
-        var fields: [(key: String, literal: String?)] = []
+    static func dictFields(_ text: Substring) -> [EventPublishClue.Field]? {
+        var fields: [EventPublishClue.Field] = []
         let parts = SourcePatterns.arguments(Substring(text.replacing("\n", with: " ")))
         let strings = StringExpression(constants: [:])
         for part in parts {
@@ -96,7 +119,7 @@ struct EventSourcePatterns {
             guard !pair.isEmpty, let colon = Self.topLevelColon(in: pair) else { continue }
             guard let key = strings.evaluate(pair[..<colon].trimmingCharacters(in: .whitespaces)) else { return nil }
             let value = pair[pair.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
-            fields.append((key, strings.evaluate(value)))
+            fields.append(EventPublishClue.Field(key: key, literal: strings.evaluate(value), expression: value))
         }
         return fields
     }

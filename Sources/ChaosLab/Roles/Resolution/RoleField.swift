@@ -33,6 +33,8 @@ public enum RoleField: String, Sendable, Codable, Hashable, CaseIterable {
     case eventsRoutingKey = "events.routing_key"
     case eventsBodyTemplate = "events.body_template"
     case eventsPersistent = "events.persistent"
+    case eventsTriggerURL = "events.trigger_url"
+    case eventsTriggerKey = "events.trigger_key"
     case counterService = "counter.service"
     case counterURL = "counter.url"
     case counterUser = "counter.user"
@@ -82,14 +84,14 @@ public enum RoleField: String, Sendable, Codable, Hashable, CaseIterable {
         case .brokerService, .apiService, .proxyService, .counterService: .service
         case .workers: .services
         case .brokerAMQPPort: .port
-        case .brokerManagementURL, .apiBaseURL, .apiProxiedBaseURL, .proxyBaseURL, .proxySecureBaseURL, .proxyDashboardURL, .counterURL: .url
+        case .brokerManagementURL, .apiBaseURL, .apiProxiedBaseURL, .proxyBaseURL, .proxySecureBaseURL, .proxyDashboardURL, .counterURL, .eventsTriggerURL: .url
         case .apiMessagePath, .apiHealthPath, .recordFile: .path
         case .apiBodyTemplate, .apiPoisonBodyTemplate: .template
         case .receivedPattern, .donePattern, .rejectedPattern: .pattern
         case .proxyRoutes: .routes
         case .eventsBodyTemplate: .eventTemplate
         case .eventsPersistent: .flag
-        case .eventsExchange, .eventsRoutingKey, .counterUser, .counterPassword: .text
+        case .eventsExchange, .eventsRoutingKey, .eventsTriggerKey, .counterUser, .counterPassword: .text
         case .brokerHost, .brokerUser, .brokerPassword, .brokerVirtualHost, .apiUser, .apiPassword, .workQueue, .deadLetterQueue: .text
         }
     }

@@ -95,7 +95,13 @@ extension RoleInference {
             }
             return
         }
-        let publishing = reachable.filter { scans[$0.name]?.publishes != nil }
+        // A service that publishes only from a GET route takes no message: it is a trigger
+        // (seed 004's `GET /cliente/uno`), which exact-counts uses, not an API.
+        let publishing = reachable.filter { service in
+            guard let scan = scans[service.name], scan.publishes != nil else { return false }
+            if scan.postRoutes.isEmpty, let clue = scan.eventPublish, Self.triggerRoute(scan, clue: clue) != nil { return false }
+            return true
+        }
         if let chosen = publishing.first, let call = scans[chosen.name]?.publishes {
             table.fill(.apiService, text: chosen.name, .guessed("\(call.value) in \(call.place), a service reachable from the host"))
             if let note = Self.choiceNote("API", chosen: chosen.name, others: publishing.dropFirst().map(\.name), field: .apiService) {

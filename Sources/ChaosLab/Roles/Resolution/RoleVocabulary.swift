@@ -71,4 +71,7 @@ enum RoleVocabulary {
         let stem = last.split(separator: ".").first.map(String.init) ?? last
         return namesWorker(stem)
     }
+
+    /// Words of a route that only says the service is up (`/health`, `/salud`, `/ping`).
+    static let healthWords = ["health", "salud", "ping", "status", "ready", "alive"]
 }

@@ -45,7 +45,8 @@ struct RolesAssembler {
                 recordFile: table.text(.recordFile)
             ),
             events: events(),
-            counter: counter()
+            counter: counter(),
+            trigger: trigger()
         )
     }
 
@@ -57,6 +58,11 @@ struct RolesAssembler {
             bodyTemplate: template,
             persistent: table.text(.eventsPersistent) == "true"
         )
+    }
+
+    private func trigger() -> EventTrigger? {
+        guard let url = table.text(.eventsTriggerURL), let key = table.text(.eventsTriggerKey) else { return nil }
+        return EventTrigger(url: url, key: key)
     }
 
     private func counter() -> CounterRole? {
@@ -151,7 +157,11 @@ struct RolesAssembler {
         if table.text(.workQueue) == nil {
             missing.append(MissingRole(field: .workQueue, isEssential: true, consequence: "The work queue's name is unknown, so no check can prepare the stack.", checks: CheckCatalogue.names))
         }
-        if lacks(.apiService) {
+        if lacks(.apiService), table.has(.eventsRoutingKey) {
+            // A counting stack: the lab publishes its events in the producers' format.
+            missing.append(MissingRole(field: .apiService, consequence: "No service looks like an HTTP API the host can reach; the lab publishes events in the producers' format instead, so what depends on an API's answers is not checked.",
+                                       checks: ["round-robin", "prefetch-fairness", "api-contract"]))
+        } else if lacks(.apiService) {
             missing.append(MissingRole(field: .apiService, consequence: "No service looks like an HTTP API the host can reach, so nothing can be published.", checks: publishing))
         } else if table.text(.apiService) != nil, lacks(.apiBaseURL) {
             missing.append(MissingRole(field: .apiBaseURL, consequence: "The API publishes no port and is not behind the proxy, so the host cannot reach it.", checks: publishing))
