@@ -1,8 +1,10 @@
 import datetime
 import os
-import time
 
 import pika
+from flask import Flask
+
+app = Flask(__name__)
 
 # Configuración
 RABBITMQ_HOST = "rabbitmq"
@@ -17,25 +19,21 @@ def conectar_rabbitmq():
     return connection, channel
 
 
-def enviar_registros():
+@app.route("/cliente/<nombre>")
+def registrar_servicio(nombre):
     connection, channel = conectar_rabbitmq()
-    print(f" [*] {SERVICE_ID} conectado a RabbitMQ")
-    while True:
-        mensaje = {
-            "service_id": SERVICE_ID,
-            "timestamp": datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
-            "action": "registro",
-        }
-        channel.basic_publish(exchange="", routing_key=RABBITMQ_QUEUE, body=str(mensaje))
-        print(f" [x] Enviado {mensaje}")
-        time.sleep(2)
+    mensaje = {
+        "service_id": SERVICE_ID,
+        "timestamp": datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+        "action": "registro",
+    }
+
+    # Publicar mensaje en la cola
+    channel.basic_publish(exchange="", routing_key=RABBITMQ_QUEUE, body=str(mensaje))
+    print(f" [x] Enviado {mensaje}")
+    connection.close()
+    return f"registro enviado por {SERVICE_ID}"
 
 
 if __name__ == "__main__":
-    # Si RabbitMQ no esta listo o se cae, esperamos y volvemos a conectar
-    while True:
-        try:
-            enviar_registros()
-        except pika.exceptions.AMQPError as e:
-            print(f" [!] Error de conexion con RabbitMQ: {e}. Reintentando en 2 segundos...")
-            time.sleep(2)
+    app.run(host="0.0.0.0", port=5000)

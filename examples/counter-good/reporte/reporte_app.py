@@ -7,7 +7,9 @@ muestra el total en GET /reporte.
   antes del ack) no se cuenta dos veces.
 - El consumidor corre en un hilo aparte y se reconecta solo si RabbitMQ se reinicia; Flask
   corre en el hilo principal.
+- /reporte pide usuario y contrasena (basic auth, REPORTE_USER y REPORTE_PASSWORD).
 """
+import hmac
 import json
 import os
 import threading
@@ -15,7 +17,7 @@ import time
 from collections import deque
 
 import pika
-from flask import Flask, jsonify
+from flask import Flask, jsonify, request
 
 # Configuración
 RABBITMQ_HOST = os.getenv("RABBITMQ_HOST", "rabbitmq")
@@ -26,6 +28,8 @@ COLA = "cola_analiticas"
 ROUTING_KEY = "analiticas"
 ARCHIVO = os.getenv("ARCHIVO_CONTEOS", "/data/conteos.json")
 MAX_IDS = 100000  # cuantos message_id recordamos para descartar repetidos
+REPORTE_USER = os.getenv("REPORTE_USER", "admin")
+REPORTE_PASSWORD = os.environ["REPORTE_PASSWORD"]
 
 app = Flask(__name__)
 
@@ -129,8 +133,27 @@ def consumidor_con_reintentos():
         time.sleep(2)
 
 
+def iguales(recibido, esperado):
+    # compare_digest tarda lo mismo sin importar en que caracter difieren
+    return hmac.compare_digest((recibido or "").encode(), esperado.encode())
+
+
+def autenticado():
+    auth = request.authorization
+    if auth is None:
+        return False
+    usuario_ok = iguales(auth.username, REPORTE_USER)
+    password_ok = iguales(auth.password, REPORTE_PASSWORD)
+    return usuario_ok and password_ok
+
+
 @app.route("/reporte")
 def reporte():
+    if not autenticado():
+        respuesta = jsonify(error="se necesita usuario y contrasena")
+        respuesta.status_code = 401
+        respuesta.headers["WWW-Authenticate"] = 'Basic realm="reporte"'
+        return respuesta
     with lock:
         return jsonify(conteos)
 
