@@ -9,9 +9,11 @@ extension LiveStackTests {
     /// project of its own, one after another. student-good and the tutorial copy pass every
     /// check that applies to them, and so does scaled-workers, whose one worker service runs
     /// two replicas, each a worker of its own; student-faulty fails exactly the checks its mistakes break;
-    /// one-worker (seed 000's shape, done right) passes redelivery with its only worker killed
-    /// in a burst and started again; counter-good passes exact-counts and counter-faulty (seed
-    /// 004's mistakes) fails it with each lost event's story; a copy that does not build is
+    /// single-worker (seed 000's shape, done right) passes redelivery with its only worker killed
+    /// in a burst and started again, every acknowledged message in its log file, and
+    /// single-worker-faulty fails it for the lines its unflushed log lost; counter-good passes exact-counts, through the lab's own
+    /// events and a client's GET /cliente/uno, and counter-faulty (seed 004's mistakes) fails
+    /// it with each lost event's story; a copy that does not build is
     /// graded *does not start* with its report, and the class goes on. Each example is brought
     /// up and graded once.
     @Suite("a class of example student stacks")
@@ -48,16 +50,32 @@ extension LiveStackTests {
                 "traefik-routes": .notApplicable,
                 "redelivery": Expectation(verdict: .pass, reasonContains: ["worker#"]),
             ]),
-            // Seed 000's shape done right: one worker with instant tasks, no proxy. Redelivery
-            // kills it in a burst and starts it again.
-            "one-worker": passing(except: [
-                "round-robin": .notApplicable, "prefetch-fairness": .notApplicable, "traefik-routes": .notApplicable,
-                "redelivery": Expectation(verdict: .pass, reasonContains: ["into a burst of 500 instant tasks", "to worker once it started again"]),
+            // Seed 000's shape done right: one worker with instant tasks, Traefik at /api and
+            // /monitor. Redelivery kills it in a burst and starts it again.
+            "single-worker": passing(except: [
+                "round-robin": .notApplicable, "prefetch-fairness": .notApplicable,
+                "traefik-routes": Expectation(verdict: .pass, reasonContains: ["claimed route requests answered as claimed over http and https"]),
+                "redelivery": Expectation(verdict: .pass, reasonContains: ["into a burst of 500 instant tasks", "to worker once it started again", "in /app/data/messages.log"]),
             ]),
-            // Counting stacks: one consumer, no API, no proxy, no dead-lettering; the lab
-            // publishes their events itself.
-            "counter-good": passing(except: notApplicableToCounters),
+            // The same with its log opened once and never flushed: what the SIGKILL caught in
+            // Python's buffer was acknowledged, so the broker cannot tell; the file can.
+            "single-worker-faulty": passing(except: [
+                "round-robin": .notApplicable, "prefetch-fairness": .notApplicable,
+                "redelivery": .fail("messages the broker saw acknowledged are not in /app/data/messages.log", "acknowledged by worker before its SIGKILL and lost with it", "a buffered file not flushed before the ack"),
+            ]),
+            // Counting stacks in seed 004's shape: three clients that publish one event per
+            // GET /cliente/<nombre> behind Traefik, one consumer, no API, no dead-lettering;
+            // the lab publishes events of its own in the producers' format, and requests
+            // /cliente/uno too.
+            "counter-good": passing(except: notApplicableToCounters.merging([
+                "redelivery": Expectation(verdict: .pass, reasonContains: ["reporte was SIGKILLed", "to reporte once it started again"]),
+                "exact-counts": Expectation(verdict: .pass, reasonContains: [
+                    "show a count of exactly 1 on reporte's page",
+                    "10 requests to http://127.0.0.1/cliente/uno published 10 events for app1, and its count on reporte's page rose by exactly 10",
+                ]),
+            ]) { $1 }),
             "counter-faulty": passing(except: notApplicableToCounters.merging([
+                "redelivery": .fail("messages lost: reporte consumes registro with auto-ack", "none was ever delivered again"),
                 "persistence": .fail("20 of 20 confirmed messages lost in the broker crash", "the queue is not durable"),
                 "security": .fail("guest/guest logged in over AMQP"),
                 "exact-counts": .fail(
@@ -78,9 +96,10 @@ extension LiveStackTests {
             ]),
         ]
 
-        /// What a counting stack does not claim: two workers, an API, a proxy, dead-lettering.
+        /// What a counting stack does not claim: two workers, an API that takes messages,
+        /// dead-lettering.
         static let notApplicableToCounters: [String: Expectation] = Dictionary(
-            uniqueKeysWithValues: ["round-robin", "prefetch-fairness", "redelivery", "dead-letter", "api-contract", "traefik-routes"].map { ($0, .notApplicable) }
+            uniqueKeysWithValues: ["round-robin", "prefetch-fairness", "dead-letter", "api-contract"].map { ($0, .notApplicable) }
         ).merging(["exact-counts": .pass]) { $1 }
 
         @Test("the class gets exactly its expected verdicts, saying why, with a report set and a valid results.json per student", .timeLimit(.minutes(40)))

@@ -49,7 +49,8 @@ extension RedeliveryCheck {
                 // Once `docker kill` returned the worker was dead: what reached it until then
                 // reached it alive.
                 worker: worker, queue: queue, attempts: attempts, consumers: consumers, killAt: kill.at.addingTimeInterval(kill.took.seconds),
-                deliveries: deliveries, gaps: await context.observer.gaps(since: since)
+                deliveries: deliveries, gaps: await context.observer.gaps(since: since),
+                effects: await context.effectFile(prefix: prefix)
             ))
             if let printed = await context.workerOutput(prefix: prefix, since: since) { outcome.evidence.append(printed) }
             return outcome
@@ -70,10 +71,21 @@ extension RedeliveryCheck {
         /// Every delivery of the burst.
         var deliveries: [MessageTrace]
         var gaps: [ObservationGap]
+        /// The workers' effect file once every worker ran again, when the stack has one.
+        var effects: EffectFileReading?
     }
 
-    /// The burst trial's verdict: a pure function, tested without a broker.
+    /// The burst trial's verdict: a pure function, tested without a broker. The broker's
+    /// account decides what was delivered and acknowledged; the effect file, when the stack
+    /// has one, whether what was acknowledged was also done.
     func judge(_ seen: BurstObservation) -> CheckOutcome {
+        let outcome = judgeDeliveries(seen)
+        guard let effects = seen.effects else { return outcome }
+        return Self.judgeEffects(effects, of: seen.deliveries, worker: seen.worker, killAt: seen.killAt, after: outcome)
+    }
+
+    /// The burst's deliveries as the broker tells them.
+    func judgeDeliveries(_ seen: BurstObservation) -> CheckOutcome {
         let worker = seen.worker
         let beforeKill = seen.deliveries.filter { $0.worker == worker && $0.start <= seen.killAt }
         let after = seen.deliveries.filter { $0.start > seen.killAt }

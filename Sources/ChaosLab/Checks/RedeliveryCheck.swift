@@ -27,7 +27,7 @@ public struct RedeliveryCheck: ReliabilityCheck {
     public var name: String { "redelivery" }
     public var title: String { "Redelivery after docker kill" }
     public var expectation: String {
-        "The worker busy with a \(taskMilliseconds) ms task (or, when the API cannot ask for one, working through a burst of \(burstMessages)) is killed with SIGKILL; every message it had not acknowledged reaches a worker again with redelivered=true (the same one once started again, in a stack of one worker) and completes; nothing is lost."
+        "The worker busy with a \(taskMilliseconds) ms task (or, when the API cannot ask for one, working through a burst of \(burstMessages)) is killed with SIGKILL; every message it had not acknowledged reaches a worker again with redelivered=true (the same one once started again, in a stack of one worker) and completes; nothing is lost. Where the workers append each message to a file, every message the broker saw acknowledged has its line there."
     }
     public var mutants: [FixtureKnob] { [.autoAck] }
 

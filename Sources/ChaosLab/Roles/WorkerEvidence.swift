@@ -14,11 +14,16 @@ public struct WorkerEvidence: Sendable, Codable, Hashable {
     public var rejectedPattern: String?
     /// A JSON-lines file of ``WorkerRecord``s inside the worker containers (on a volume).
     public var recordFile: String?
+    /// A file inside each worker's container where processing a message leaves a line naming
+    /// it (seed 000's `data/messages.log`): the work's effect, read after a kill to see that
+    /// what a worker acknowledged is there.
+    public var effectFile: String?
 
-    public init(receivedPattern: String? = nil, donePattern: String? = nil, rejectedPattern: String? = nil, recordFile: String? = nil) {
+    public init(receivedPattern: String? = nil, donePattern: String? = nil, rejectedPattern: String? = nil, recordFile: String? = nil, effectFile: String? = nil) {
         self.receivedPattern = receivedPattern
         self.donePattern = donePattern
         self.rejectedPattern = rejectedPattern
         self.recordFile = recordFile
+        self.effectFile = effectFile
     }
 }

@@ -15,7 +15,7 @@ struct ExampleRolesTests {
 
     @Test("the examples are found")
     func examplesFound() {
-        #expect(Self.examples == ["counter-faulty", "counter-good", "scaled-workers", "single-worker", "student-faulty", "student-good", "tutorial"])
+        #expect(Self.examples == ["counter-faulty", "counter-good", "scaled-workers", "single-worker", "single-worker-faulty", "student-faulty", "student-good", "tutorial"])
     }
 
     @Test("scaled-workers: one worker service with two replicas is two workers, so the delivery checks apply as to two named workers")
@@ -31,9 +31,10 @@ struct ExampleRolesTests {
         #expect(resolution.notes.contains { $0.contains("--scale worker=2") })
     }
 
-    @Test("single-worker: one worker, the API without work time; redelivery in part (a burst, the worker started again)")
-    func singleWorker() throws {
-        let resolution = try RolesFixture.resolve(Self.composeFile("single-worker"))
+    @Test("single-worker and its faulty twin: one worker, the API without work time; redelivery in part (a burst, the worker started again); the log the worker appends to, from its WORKDIR",
+          arguments: ["single-worker", "single-worker-faulty"])
+    func singleWorker(example: String) throws {
+        let resolution = try RolesFixture.resolve(Self.composeFile(example))
         let roles = try #require(resolution.roles, "\(resolution.missing)")
         #expect(roles.workers == ["worker"])
         #expect(roles.workQueue == "messages")
@@ -42,6 +43,8 @@ struct ExampleRolesTests {
         #expect(roles.api?.poisonBodyTemplate == #"{"message": "{{token}} poison"}"#)
         #expect(Self.statuses(resolution)["redelivery"] == "limited")
         #expect(Self.statuses(resolution)["dead-letter"] == "applies")
+        #expect(roles.workerEvidence.effectFile == "/app/data/messages.log")
+        #expect(resolution.source(of: .effectFile)?.description == "guessed from the file worker appends to in worker/worker.py:\(example == "single-worker" ? 47 : 70), from WORKDIR /app of worker/Dockerfile")
     }
 
     @Test("the counting examples: the counter, its page and login, the producers' events and their trigger", arguments: ["counter-good", "counter-faulty"])

@@ -40,6 +40,7 @@ struct SeedInferenceTests {
             "proxy.dashboard_url = http://127.0.0.1:8080 (guessed from published port 8080 → 8080 of service traefik (entry point traefik))",
             #"proxy.routes = GET /api/health → 200 (the API's health endpoint); GET /monitor/ → 200 with "RabbitMQ Management" (the RabbitMQ management UI) (guessed from the Traefik router rules of api and rabbitmq)"#,
             "worker_evidence.received_pattern = \(RoleInference.anyTokenPattern) (default: any line of a worker's output that names one of the lab's tokens)",
+            "worker_evidence.effect_file = /app/data/messages.log (guessed from the file worker appends to in worker/worker.py:13, from WORKDIR /app of worker/Dockerfile)",
         ])
         #expect(resolution.missing.map(\.field) == [.deadLetterQueue, .apiPoisonBodyTemplate])
         #expect(Self.status(resolution) == [

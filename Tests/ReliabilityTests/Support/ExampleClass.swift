@@ -7,7 +7,7 @@ import Foundation
 /// case-insensitive laptop.
 enum ExampleClass {
     /// The examples, in the order they are graded.
-    static let examples = ["student-good", "tutorial", "scaled-workers", "student-faulty", "one-worker", "counter-good", "counter-faulty"]
+    static let examples = ["student-good", "tutorial", "scaled-workers", "student-faulty", "single-worker", "single-worker-faulty", "counter-good", "counter-faulty"]
 
     /// The name the broken copy is graded under.
     static let broken = "broken-tutorial"

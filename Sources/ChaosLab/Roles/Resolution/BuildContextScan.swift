@@ -5,6 +5,11 @@ struct BuildContextScan: Sendable, Hashable {
     var dockerfileCommand: [String] = []
     /// The Dockerfile, relative to the compose file's folder, when it was read.
     var dockerfile: String?
+    /// The Dockerfile's last `WORKDIR`: where relative paths in the code point.
+    var workdir: String?
+    /// The first file the code opens to append to (`open("data/messages.log", "a")`), as
+    /// written.
+    var appendsTo: SourceClue?
     /// Routes that take POST requests.
     var postRoutes: [SourceClue] = []
     /// Routes whose path mentions health.

@@ -26,6 +26,7 @@ struct BuildContextScanner {
         let dockerfileURL = URL(fileURLWithPath: dockerfile ?? "Dockerfile", relativeTo: folder).standardizedFileURL
         if let text = try? String(contentsOf: dockerfileURL, encoding: .utf8) {
             scan.dockerfileCommand = Self.dockerfileCommand(text)
+            scan.workdir = Self.workdir(text)
             scan.dockerfile = relative(dockerfileURL)
         }
         let patterns = SourcePatterns()
@@ -87,6 +88,24 @@ struct BuildContextScanner {
             }
         }
         return entrypoint + command
+    }
+
+    /// The last `WORKDIR` of the last stage, made absolute (a relative one builds on the one
+    /// before it, from `/`).
+    static func workdir(_ text: String) -> String? {
+        var directory: String?
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            let parts = rawLine.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            switch parts[0].uppercased() {
+            case "FROM": directory = nil
+            case "WORKDIR":
+                let path = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+                directory = path.hasPrefix("/") ? path : ((directory ?? "") + "/" + path)
+            default: break
+            }
+        }
+        return directory
     }
 
     private static func words(_ argument: String) -> [String] {

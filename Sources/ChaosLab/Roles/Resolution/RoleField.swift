@@ -29,6 +29,7 @@ public enum RoleField: String, Sendable, Codable, Hashable, CaseIterable {
     case donePattern = "worker_evidence.done_pattern"
     case rejectedPattern = "worker_evidence.rejected_pattern"
     case recordFile = "worker_evidence.record_file"
+    case effectFile = "worker_evidence.effect_file"
     case eventsExchange = "events.exchange"
     case eventsRoutingKey = "events.routing_key"
     case eventsBodyTemplate = "events.body_template"
@@ -85,7 +86,7 @@ public enum RoleField: String, Sendable, Codable, Hashable, CaseIterable {
         case .workers: .services
         case .brokerAMQPPort: .port
         case .brokerManagementURL, .apiBaseURL, .apiProxiedBaseURL, .proxyBaseURL, .proxySecureBaseURL, .proxyDashboardURL, .counterURL, .eventsTriggerURL: .url
-        case .apiMessagePath, .apiHealthPath, .recordFile: .path
+        case .apiMessagePath, .apiHealthPath, .recordFile, .effectFile: .path
         case .apiBodyTemplate, .apiPoisonBodyTemplate: .template
         case .receivedPattern, .donePattern, .rejectedPattern: .pattern
         case .proxyRoutes: .routes

@@ -18,4 +18,19 @@ extension RoleInference {
             table.fill(field, text: pattern, .guessed("the line printed before \(action) a message in \(places)"))
         }
     }
+
+    /// The file a worker appends to (`open("data/messages.log", "a")`), inside its container:
+    /// a relative path from its Dockerfile's `WORKDIR`.
+    func inferEffectFile(_ table: inout RoleTable) {
+        for worker in workers(table) {
+            guard let scan = scans[worker.name], let clue = scan.appendsTo, scan.consumes != nil else { continue }
+            // A relative path is relative to the image's working directory, known only from
+            // its Dockerfile (none: `/`).
+            guard clue.value.hasPrefix("/") || scan.dockerfile != nil else { continue }
+            let path = clue.value.hasPrefix("/") ? clue.value : ((scan.workdir ?? "") + "/" + clue.value).replacing("/./", with: "/")
+            let base = clue.value.hasPrefix("/") ? "" : scan.workdir.map { ", from WORKDIR \($0) of \(scan.dockerfile ?? "its Dockerfile")" } ?? ", from /"
+            table.fill(.effectFile, text: path, .guessed("the file \(worker.name) appends to in \(clue.place)\(base)"))
+            return
+        }
+    }
 }

@@ -56,6 +56,7 @@ struct RoleInference {
         inferDefaults(&table)
         inferPoisonBody(&table)
         inferWorkerOutput(&table)
+        inferEffectFile(&table)
         inferCounter(&table, &notes)
     }
 

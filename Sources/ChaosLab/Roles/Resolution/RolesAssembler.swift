@@ -42,7 +42,8 @@ struct RolesAssembler {
                 receivedPattern: table.text(.receivedPattern),
                 donePattern: table.text(.donePattern),
                 rejectedPattern: table.text(.rejectedPattern),
-                recordFile: table.text(.recordFile)
+                recordFile: table.text(.recordFile),
+                effectFile: table.text(.effectFile)
             ),
             events: events(),
             counter: counter(),

@@ -20,6 +20,8 @@ struct SourcePatterns {
     private let deadLetterKey = Self.regex(#"['"]x-dead-letter-routing-key['"]\s*:\s*['"]([^'"]+)['"]"#)
     private let consumeCall = Self.regex(#"(?:^|[^A-Za-z0-9_])(basic_consume|start_consuming|consume)\("#)
     private let publishCall = Self.regex(#"(?:^|[^A-Za-z0-9_])(basic_publish|sendToQueue|publish)\("#)
+    /// `open(LOG_FILE, "a")`: a file the code appends to.
+    private let appendOpen = Self.regex(#"(?:^|[^A-Za-z0-9_.])open\(\s*([^,()]+?)\s*,\s*(?:mode\s*=\s*)?['"]a[+bt]?['"]"#)
     private let dotCount = Self.regex(#"(\.count\(\s*b?(?:'\.'|"\.")\s*\))"#)
     /// `if b'fail' in body:`, `elif "poison" in message.lower():`: the word a message is tested for.
     let wordCondition = Self.regex(#"^\s*(?:if|elif)\s+\(?\s*[bu]?(['"])([A-Za-z][A-Za-z0-9 _-]{1,38})\1\s+in\s+[A-Za-z_]"#)
@@ -80,6 +82,10 @@ struct SourcePatterns {
             }
             if scan.countsDots == nil, let call = first(dotCount, in: line) {
                 scan.countsDots = clue(call)
+            }
+            if scan.appendsTo == nil, let expression = first(appendOpen, in: line),
+               let path = StringExpression(constants: constants).evaluate(expression), !path.isEmpty {
+                scan.appendsTo = clue(path)
             }
         }
         condition.map { close($0, into: &scan) }
