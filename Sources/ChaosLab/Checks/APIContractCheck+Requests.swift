@@ -79,6 +79,29 @@ extension APIContractCheck {
         return (cases, judgement)
     }
 
+    /// Posts one well-formed message to the API's message path: `nil` when the path takes
+    /// messages, else (404, 405) the check's outcome, inconclusive. The message it may publish
+    /// is purged with the queue before the contract's requests.
+    func probeMessagePath(api: APIRole, context: CheckContext) async -> CheckOutcome? {
+        let url = api.baseURL + api.messagePath
+        let credentials = api.user.map { (user: $0, password: api.password ?? "") }
+        let exchange = try? await context.http.send(
+            "POST", url, body: api.body(token: context.token(name, 1)), headers: [("Content-Type", "application/json")], basicAuth: credentials, timeout: .seconds(10)
+        )
+        return exchange.flatMap { Self.unknownMessagePath(url: url, answer: $0, authorised: credentials != nil) }
+    }
+
+    /// Inconclusive when a well-formed message to `url` got 404 or 405: the API takes no
+    /// messages there, so the lab does not know where it does, which is no breach of its
+    /// contract (a path the lab defaulted, or the wrong one of several POST routes).
+    static func unknownMessagePath(url: String, answer: HTTPExchange, authorised: Bool) -> CheckOutcome? {
+        guard answer.status == 404 || answer.status == 405 else { return nil }
+        return .inconclusive(
+            "POST \(url) answered \(answer.status) to a well-formed\(authorised ? ", authorised" : "") message: the API takes no messages at that path, so the lab does not know where to send them and cannot judge its contract; declare api.message_path (and api.body_template) in x-chaoslab or the course's roles.",
+            evidence: [Evidence(source: "api", title: "The first message", lines: ["POST \(url) → \(describe(answer))"])]
+        )
+    }
+
     /// The firehose's publishes and gaps since `since`, read now, with the services behind
     /// the publishing addresses.
     func publishRecord(since: Date, context: CheckContext) async -> PublishRecord {

@@ -123,6 +123,10 @@ public struct APIContractCheck: ReliabilityCheck {
             leading.append(Evidence(source: "proxy", title: "The API's paths through the proxy", lines: derived.lines))
         }
         try await context.stopWorkers()
+        if let outcome = await probeMessagePath(api: api, context: context) {
+            try await context.purge(context.roles.workQueue)
+            return outcome
+        }
         try await context.purge(context.roles.workQueue)
         // A broker restarted by an earlier check leaves the firehose re-arming for a moment;
         // what it would miss is unobserved, not judged, so wait for it first.

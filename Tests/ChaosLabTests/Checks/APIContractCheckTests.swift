@@ -10,6 +10,18 @@ struct APIContractCheckTests {
 
     static let api = APIRole(service: "sender", baseURL: "http://127.0.0.1:5000", proxiedBaseURL: "http://127.0.0.1", messagePath: "/message", healthPath: "/health")
 
+    @Test("a well-formed message answered 404 or 405 means the lab does not know the path: inconclusive, never a fail; any other answer is judged by the contract",
+          arguments: [(404, Verdict?.some(.inconclusive)), (405, .inconclusive), (200, nil), (401, nil), (503, nil), (400, nil)])
+    func unknownMessagePath(status: Int, expected: Verdict?) {
+        let answer = HTTPExchange(method: "POST", url: "http://127.0.0.1/api/message", status: status, headers: [:], body: "Not Found", duration: .milliseconds(3))
+        let outcome = APIContractCheck.unknownMessagePath(url: "http://127.0.0.1/api/message", answer: answer, authorised: true)
+        #expect(outcome?.verdict == expected)
+        if let outcome {
+            #expect(outcome.reason.hasPrefix("POST http://127.0.0.1/api/message answered \(status) to a well-formed, authorised message: the API takes no messages at that path"))
+            #expect(outcome.reason.contains("declare api.message_path"))
+        }
+    }
+
     @Test("through a router that strips /api, the proxy is asked for /api/health and /api/message")
     func strippedPrefix() {
         let map = TraefikRouteMap(labels: ["sender": [
