@@ -35,7 +35,7 @@ public struct CounterReading: Sendable, Codable, Hashable {
                 let before = found.lowerBound == rest.startIndex ? nil : rest[rest.index(before: found.lowerBound)]
                 let after = rest[found.upperBound...]
                 let standsAlone = before.map { !$0.isKeyCharacter } ?? true && after.first.map { !$0.isKeyCharacter } ?? true
-                if standsAlone, let number = after.firstWholeNumber { return number }
+                if standsAlone, let number = after.firstStandaloneNumber { return number }
                 rest = after
             }
         }
@@ -77,6 +77,23 @@ private extension Character {
 }
 
 private extension Substring {
+    /// The first run of ASCII digits that is a number of its own, not the end of a word
+    /// (`app2` in `"app1": "app2", "n": 5` is skipped for 5).
+    var firstStandaloneNumber: Int? {
+        var index = startIndex
+        while index < endIndex {
+            if self[index].isASCIIDigitCharacter {
+                let run = self[index...].prefix(while: \.isASCIIDigitCharacter)
+                let before = index == startIndex ? nil : self[self.index(before: index)]
+                if before.map({ !$0.isKeyCharacter }) ?? true { return Int(run) }
+                index = run.endIndex
+            } else {
+                index = self.index(after: index)
+            }
+        }
+        return nil
+    }
+
     /// The first run of ASCII digits, as a number.
     var firstWholeNumber: Int? {
         guard let start = firstIndex(where: \.isASCIIDigitCharacter) else { return nil }

@@ -80,7 +80,7 @@ struct ExactCountsTriggerVerdictTests {
     @Test("a stack's own key is read off its page whatever the shape, as a word of its own",
           arguments: [
               (#"{"app1": 12, "app10": 3}"#, 12), ("app10: 3\napp1: 12", 12), ("<td>app1</td><td>12</td>", 12),
-              ("app1 = 12", 12), ("app2: 5", 0), ("", 0),
+              ("app1 = 12", 12), ("app2: 5", 0), ("", 0), (#"{"app1": {"ultimo": "app2", "total": 7}}"#, 7),
           ])
     func countOfKey(page: String, expected: Int) {
         #expect(CounterReading.count(of: "app1", in: page) == expected)
