@@ -11,13 +11,17 @@ struct HTMLCheckSection {
     let result: CheckResult
     /// The section's id, for the summary's links and the timeline's element ids.
     let anchor: String
+    /// Whether the check never ran (the stack did not start): shown as not run, not as a
+    /// verdict.
+    var notRun = false
 
     var rendered: [String] {
+        let style = notRun ? Verdict.notApplicable.rawValue : result.verdict.rawValue
         var html = [
-            #"<section class="check \#(result.verdict.rawValue)" id="\#(anchor)">"#,
-            #"<h2>\#(escape(result.title)) \#(HTMLReport.badge(result.verdict))</h2>"#,
+            #"<section class="check \#(style)" id="\#(anchor)">"#,
+            #"<h2>\#(escape(result.title)) \#(notRun ? HTMLReport.notRunBadge : HTMLReport.badge(result.verdict))</h2>"#,
             #"<p class="check-meta"><code>\#(escape(result.check))</code> · started \#(result.startedAt.formatted(.iso8601)) · took \#(HTMLReport.seconds(result.duration.seconds))</p>"#,
-            #"<p class="reason \#(result.verdict.rawValue)"><strong>\#(Self.reasonHeading(result.verdict))</strong> \#(escape(result.reason))</p>"#,
+            #"<p class="reason \#(style)"><strong>\#(notRun ? "Why it did not run:" : Self.reasonHeading(result.verdict))</strong> \#(escape(result.reason))</p>"#,
             #"<p class="expectation"><strong>Expected:</strong> \#(escape(result.expectation))</p>"#,
         ]
         html += advice

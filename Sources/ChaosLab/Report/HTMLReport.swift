@@ -32,7 +32,7 @@ public struct HTMLReport: Sendable {
         html.append("<main>")
         html += summary
         for (index, result) in report.results.enumerated() {
-            html += HTMLCheckSection(result: result, anchor: Self.anchor(index)).rendered
+            html += HTMLCheckSection(result: result, anchor: Self.anchor(index), notRun: report.startFailure != nil).rendered
         }
         html.append("</main>")
         html.append(#"<footer>Written by ChaosLab. The same run is in <code>report.json</code> (schema version \#(report.schemaVersion)), <code>report.md</code> and <code>junit.xml</code>; service logs are in <code>logs/</code>.</footer>"#)
@@ -43,10 +43,13 @@ public struct HTMLReport: Sendable {
     // MARK: - Header and summary
 
     var header: [String] {
-        let counts = Verdict.allCases.compactMap { verdict -> String? in
-            let count = report.results.filter { $0.verdict == verdict }.count
-            return count == 0 ? nil : #"<span class="badge \#(verdict.rawValue)">\#(count) \#(Self.verdictWord(verdict))</span>"#
-        }
+        // A stack that did not start ran no check: its checks are "not run", not a verdict
+        // the lab could not reach (which a grader reads as "to review").
+        let counts = report.startFailure != nil ? [#"<span class="badge not-applicable">\#(report.results.count) not run</span>"#]
+            : Verdict.allCases.compactMap { verdict -> String? in
+                let count = report.results.filter { $0.verdict == verdict }.count
+                return count == 0 ? nil : #"<span class="badge \#(verdict.rawValue)">\#(count) \#(Self.verdictWord(verdict))</span>"#
+            }
         return [
             "<header>",
             "<h1>ChaosLab report: \(Self.escape(report.project))</h1>",
@@ -84,7 +87,7 @@ public struct HTMLReport: Sendable {
             let figures = result.keyFigures().map { "<li>\(Self.escape($0.label)): <b>\(Self.escape($0.formattedValue))</b></li>" }.joined()
             rows.append(
                 ##"<tr><td><a href="#\##(Self.anchor(index))">\##(Self.escape(result.title))</a><br><code>\##(Self.escape(result.check))</code></td>"##
-                    + "<td>\(Self.badge(result.verdict))</td>"
+                    + "<td>\(report.startFailure != nil ? Self.notRunBadge : Self.badge(result.verdict))</td>"
                     + #"<td>\#(figures.isEmpty ? "—" : #"<ul class="figures">\#(figures)</ul>"#)</td>"#
                     + #"<td class="number">\#(Self.seconds(result.duration.seconds))</td></tr>"#
             )
@@ -125,6 +128,9 @@ public struct HTMLReport: Sendable {
         }
         return #"<span class="badge \#(verdict.rawValue)">\#(symbol) \#(verdictWord(verdict))</span>"#
     }
+
+    /// The badge of a check that could not run because the stack did not start.
+    static let notRunBadge = #"<span class="badge not-applicable">· not run</span>"#
 
     static func verdictWord(_ verdict: Verdict) -> String {
         verdict.word

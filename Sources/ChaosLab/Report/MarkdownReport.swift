@@ -36,7 +36,7 @@ public struct MarkdownReport: Sendable {
         ]
         for result in report.results {
             let figures = result.keyFigures().map { "\($0.label): \($0.formattedValue)" }.joined(separator: "; ")
-            lines.append("| \(Self.cell(result.title)) (`\(Self.cell(result.check))`) | \(Self.badge(result.verdict)) | \(Self.cell(figures)) | \(String(format: "%.1f", result.duration.seconds)) s |")
+            lines.append("| \(Self.cell(result.title)) (`\(Self.cell(result.check))`) | \(report.startFailure != nil ? "· not run" : Self.badge(result.verdict)) | \(Self.cell(figures)) | \(String(format: "%.1f", result.duration.seconds)) s |")
         }
         for result in report.results {
             lines += section(result)
@@ -46,7 +46,7 @@ public struct MarkdownReport: Sendable {
 
     func section(_ result: CheckResult) -> [String] {
         var lines = [
-            "", "## \(result.title) — \(Self.badge(result.verdict))", "",
+            "", "## \(result.title) — \(report.startFailure != nil ? "· not run" : Self.badge(result.verdict))", "",
             "**\(HTMLCheckSection.reasonHeading(result.verdict))** \(result.reason)", "",
             "**Expected:** \(result.expectation)", "",
         ]

@@ -29,6 +29,20 @@ struct HTMLReportTests {
         #expect(html.contains("ChaosLab report: &lt;script&gt;p&lt;/script&gt;"))
     }
 
+    @Test("a stack that did not start: its checks read 'not run', never 'inconclusive', in the page and the markdown")
+    func didNotStart() {
+        var report = ReportFixtures.report([ReportFixtures.result("round-robin", .inconclusive), ReportFixtures.result("redelivery", .inconclusive)])
+        report.startFailure = "An image does not build: COPY failed: stat worker.py: file does not exist"
+        let html = HTMLReport(report).rendered
+        #expect(html.contains("The stack did not start, so no check could run."))
+        #expect(html.contains(#"<span class="badge not-applicable">2 not run</span>"#))
+        #expect(html.contains("<strong>Why it did not run:</strong>"))
+        #expect(!html.contains("inconclusive</span>"))
+        let markdown = MarkdownReport(report).rendered
+        #expect(markdown.contains("| · not run |"))
+        #expect(!markdown.contains("inconclusive"))
+    }
+
     @Test("advice sits in its own box beside the verdict, not among the evidence")
     func advice() {
         let result = ReportFixtures.result("api-contract", .pass, evidence: [
