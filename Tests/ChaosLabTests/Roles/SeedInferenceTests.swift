@@ -142,6 +142,8 @@ struct SeedInferenceTests {
         let resolution = try RolesFixture.resolve(RolesFixture.seed("seed-004"))
         let roles = try #require(resolution.roles)
         #expect(roles.trigger == EventTrigger(url: "http://127.0.0.1/cliente/uno", key: "app1"))
+        // Behind Traefik's basic auth, whose password is unknown, the page must still ask for it.
+        #expect(roles.proxy?.routes.last == ProxyRoute(path: "/reporte", target: "the counter's page, asked without its login", status: 401))
         #expect(resolution.source(of: .eventsTriggerURL)?.description == "guessed from the GET route in cliente/cliente_app.py:22 that publishes, through the Traefik router of service cliente-1 (/cliente/uno); the key: SERVICE_ID of service cliente-1, which service_id takes in cliente/cliente_app.py:30")
         #expect(resolution.notes.contains { $0.hasPrefix("Several producers publish one event per request (cliente-1 at http://127.0.0.1/cliente/uno, cliente-2 at http://127.0.0.1/cliente/dos, cliente-3 at http://127.0.0.1/cliente/tres)") })
     }

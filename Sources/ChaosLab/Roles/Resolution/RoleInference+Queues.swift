@@ -71,6 +71,21 @@ extension RoleInference {
             routes.append(ProxyRoute(path: prefix.hasSuffix("/") ? prefix : prefix + "/", target: "the RabbitMQ management UI", bodyContains: "RabbitMQ Management"))
             reasons.append(broker.name)
         }
+        if let base = table.text(.proxyBaseURL) {
+            // A counting stack's paths through the proxy: a producer's trigger answers, the
+            // counter's page asks for its login first when it has one.
+            if let trigger = table.text(.eventsTriggerURL), trigger.hasPrefix(base + "/") {
+                routes.append(ProxyRoute(path: String(trigger.dropFirst(base.count)), target: "a producer's trigger (it publishes one event)"))
+                reasons.append("the trigger")
+            }
+            if let counter = table.text(.counterURL), counter.hasPrefix(base + "/") {
+                let service = self.service(table, .counterService)
+                let behindBasicAuth = service.map { ($0.labels.keys.map { $0 } + $0.deployLabels.keys.map { $0 }).contains { $0.contains(".basicauth.") } } ?? false
+                let guarded = table.has(.counterUser) || behindBasicAuth
+                routes.append(ProxyRoute(path: String(counter.dropFirst(base.count)), target: guarded ? "the counter's page, asked without its login" : "the counter's page", status: guarded ? 401 : 200))
+                reasons.append(table.text(.counterService) ?? "the counter")
+            }
+        }
         guard !routes.isEmpty else { return }
         table.fill(.proxyRoutes, .routes(routes), .guessed("the Traefik router rules of \(reasons.joined(separator: " and "))"))
     }

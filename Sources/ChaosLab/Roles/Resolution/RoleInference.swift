@@ -51,13 +51,14 @@ struct RoleInference {
         inferProxyAddresses(&table, &notes)
         inferAPIAddresses(&table, &notes)
         inferQueues(&table, &notes)
+        // Before the proxy's routes, which include the counter's page and a producer's trigger.
+        inferCounter(&table, &notes)
         inferProxyRoutes(&table)
         inferBodyTemplate(&table)
         inferDefaults(&table)
         inferPoisonBody(&table)
         inferWorkerOutput(&table)
         inferEffectFile(&table)
-        inferCounter(&table, &notes)
     }
 
     // MARK: - Shared
