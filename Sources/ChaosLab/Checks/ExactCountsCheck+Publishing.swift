@@ -23,18 +23,35 @@ extension ExactCountsCheck {
         _ seen: ExactCountsObservation, counter: CounterRole, prefix: String, context: CheckContext, deadline: Duration = .seconds(60)
     ) async throws -> (reading: CounterReading, drained: Bool) {
         let expected = seen.confirmedTokens
+        return try await settleCounter(
+            context: context, deadline: deadline,
+            read: { try await context.readCounterWhenUp(counter, prefix: prefix) },
+            unchanged: { $0.counts == $1.counts },
+            counted: { reading in expected.allSatisfy { reading.count($0) >= 1 } }
+        )
+    }
+
+    /// Reads the counter with `read` every half second until it settles: `counted` holds with
+    /// the work queue empty, or the queue is empty and the reading was `unchanged` for 3 s.
+    /// `drained` is false when `deadline` passed first.
+    ///
+    /// The page is the stack's own HTTP answer, not an event the broker shows, so it is
+    /// polled; the queue's depth is read beside it.
+    func settleCounter<Reading>(
+        context: CheckContext, deadline: Duration, read: () async throws -> Reading,
+        unchanged: (Reading, Reading) -> Bool, counted: (Reading) -> Bool
+    ) async throws -> (reading: Reading, drained: Bool) {
         let clock = ContinuousClock()
         let start = clock.now
-        var last = try await context.readCounterWhenUp(counter, prefix: prefix)
+        var last = try await read()
         var unchangedSince = clock.now
         while clock.now - start < deadline {
             let queue = try? await context.broker.queue(named: context.roles.workQueue)
             let empty = queue.map { $0.ready + $0.unacknowledged == 0 } ?? true
-            if empty, expected.allSatisfy({ last.count($0) >= 1 }) { return (last, true) }
-            if empty, clock.now - unchangedSince >= .seconds(3) { return (last, true) }
+            if empty, counted(last) || clock.now - unchangedSince >= .seconds(3) { return (last, true) }
             try await Task.sleep(for: .milliseconds(500))
-            let next = try await context.readCounterWhenUp(counter, prefix: prefix)
-            if next.counts != last.counts { unchangedSince = clock.now }
+            let next = try await read()
+            if !unchanged(next, last) { unchangedSince = clock.now }
             last = next
         }
         return (last, false)

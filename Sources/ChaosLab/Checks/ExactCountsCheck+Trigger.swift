@@ -37,25 +37,14 @@ extension ExactCountsCheck {
                 requests.append(PublishAttempt(token: token, at: at, status: nil, detail: "\(error)", took: .seconds(Date().timeIntervalSince(at))))
             }
         }
-        let clock = ContinuousClock()
-        let start = clock.now
-        var after = try await context.readCount(of: trigger.key, on: counter)
-        var published = await publishedEvents(for: trigger.key, since: since, context: context)
-        var unchangedSince = clock.now
-        var drained = false
-        while clock.now - start < .seconds(30) {
-            let queue = try? await context.broker.queue(named: context.roles.workQueue)
-            let empty = queue.map { $0.ready + $0.unacknowledged == 0 } ?? true
-            if empty, after - before >= published || clock.now - unchangedSince >= .seconds(3) {
-                drained = true
-                break
-            }
-            try await Task.sleep(for: .milliseconds(500))
-            let next = try await context.readCount(of: trigger.key, on: counter)
-            if next != after { unchangedSince = clock.now }
-            after = next
-            published = await publishedEvents(for: trigger.key, since: since, context: context)
-        }
+        // The key's count, and the events naming it the broker saw published so far.
+        let settled = try await settleCounter(
+            context: context, deadline: .seconds(30),
+            read: { (count: try await context.readCount(of: trigger.key, on: counter), published: await publishedEvents(for: trigger.key, since: since, context: context)) },
+            unchanged: { $0.count == $1.count },
+            counted: { $0.count - before >= $0.published }
+        )
+        let (after, published, drained) = (settled.reading.count, settled.reading.published, settled.drained)
         return judgeTrigger(TriggerObservation(
             trigger: trigger, counterService: counter.service, queue: context.roles.workQueue, requests: requests,
             before: before, after: after, published: published, drained: drained, gaps: await context.observer.gaps(since: since)
