@@ -46,24 +46,13 @@ public struct CounterReading: Sendable, Codable, Hashable {
     public static func parse(_ page: String, prefix: String, status: Int = 200, at: Date = Date()) -> CounterReading {
         var counts: [String: Int] = [:]
         for line in page.split(whereSeparator: \.isNewline) {
-            var rest = Substring(line)
-            while let found = rest.range(of: prefix) {
-                // The key: the prefix and the digits that follow it.
-                let digits = rest[found.upperBound...].prefix(while: \.isASCIIDigitCharacter)
-                guard !digits.isEmpty else {
-                    rest = rest[found.upperBound...]
-                    continue
-                }
-                let key = prefix + digits
-                let after = rest[digits.endIndex...]
-                let next = after.range(of: prefix)?.lowerBound ?? after.endIndex
-                let span = after[..<next]
-                // The key must end there (`…-12` is not `…-1`), and its count is the first
-                // number after it.
+            for key in line.labTokenRanges(prefix: prefix) {
+                // Its count is the first number after it, before the prefix comes again.
+                let after = line[key.upperBound...]
+                let span = after[..<(after.range(of: prefix)?.lowerBound ?? after.endIndex)]
                 if let number = span.firstWholeNumber {
-                    counts[key] = number
+                    counts[String(line[key])] = number
                 }
-                rest = after[next...]
             }
         }
         return CounterReading(counts: counts, status: status, at: at)

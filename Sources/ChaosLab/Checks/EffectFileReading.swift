@@ -23,14 +23,9 @@ public struct EffectFileReading: Sendable, Codable, Hashable {
     /// the prefix and the digits after it, ending there (`…-12` is not `…-1`).
     mutating func add(_ text: String, prefix: String) {
         for line in text.split(whereSeparator: \.isNewline) {
-            var rest = Substring(line)
-            var named: Set<String> = []
-            while let found = rest.range(of: prefix) {
-                let digits = rest[found.upperBound...].prefix { $0.isASCII && $0.isNumber }
-                rest = rest[digits.endIndex...]
-                if !digits.isEmpty { named.insert(prefix + digits) }
+            for token in Set(line.labTokenRanges(prefix: prefix).map { String(line[$0]) }) {
+                counts[token, default: 0] += 1
             }
-            for token in named { counts[token, default: 0] += 1 }
         }
     }
 }
