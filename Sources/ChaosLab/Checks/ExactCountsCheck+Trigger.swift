@@ -17,6 +17,8 @@ extension ExactCountsCheck {
         /// Whether the queue drained and the count stopped changing before the last reading.
         var drained: Bool
         var gaps: [ObservationGap] = []
+        /// How long the first request was repeated while Traefik had no router for it yet.
+        var waitedForRoute: Duration?
     }
 
     /// Requests the trigger ``triggerRequests`` times, one after another, then reads the
@@ -27,14 +29,15 @@ extension ExactCountsCheck {
         let before = try await context.readCount(of: trigger.key, on: counter)
         context.logger.info("exact-counts: \(triggerRequests) requests to \(trigger.url), each publishing one event for \(trigger.key)")
         var requests: [PublishAttempt] = []
+        var routedAfter: Duration?
         for number in 1...triggerRequests {
-            let at = Date()
             let token = "\(trigger.key) request \(number)"
-            do {
-                let exchange = try await context.http.send("GET", trigger.url, timeout: .seconds(10))
-                requests.append(PublishAttempt(token: token, at: at, status: exchange.status, detail: String(exchange.body.prefix(200)), took: exchange.duration))
-            } catch {
-                requests.append(PublishAttempt(token: token, at: at, status: nil, detail: "\(error)", took: .seconds(Date().timeIntervalSince(at))))
+            if number == 1 {
+                let (attempt, waited) = await firstTriggerRequest(trigger, token: token, context: context)
+                requests.append(attempt)
+                routedAfter = waited
+            } else {
+                requests.append(await triggerRequest(trigger, token: token, context: context).attempt)
             }
         }
         // The key's count, and the events naming it the broker saw published so far.
@@ -47,8 +50,37 @@ extension ExactCountsCheck {
         let (after, published, drained) = (settled.reading.count, settled.reading.published, settled.drained)
         return judgeTrigger(TriggerObservation(
             trigger: trigger, counterService: counter.service, queue: context.roles.workQueue, requests: requests,
-            before: before, after: after, published: published, drained: drained, gaps: await context.observer.gaps(since: since)
+            before: before, after: after, published: published, drained: drained, gaps: await context.observer.gaps(since: since),
+            waitedForRoute: routedAfter
         ))
+    }
+
+    /// One GET to the trigger, as an attempt with its answer, and whether the answer was
+    /// Traefik's own 404 (no router took it, so it published nothing).
+    private func triggerRequest(_ trigger: EventTrigger, token: String, context: CheckContext) async -> (attempt: PublishAttempt, unrouted: Bool) {
+        let at = Date()
+        do {
+            let exchange = try await context.http.send("GET", trigger.url, timeout: .seconds(10))
+            let attempt = PublishAttempt(token: token, at: at, status: exchange.status, detail: String(exchange.body.prefix(200)), took: exchange.duration)
+            return (attempt, exchange.isTraefikUnrouted)
+        } catch {
+            return (PublishAttempt(token: token, at: at, status: nil, detail: "\(error)", took: .seconds(Date().timeIntervalSince(at))), false)
+        }
+    }
+
+    /// The first request, sent again (every 500 ms, for up to 15 s) while Traefik answers its
+    /// own 404: on a stack just up, Traefik adds a healthy producer's router a moment later, and
+    /// an unrouted request publishes nothing, so asking again changes no count. Returns how long
+    /// it waited, when it had to.
+    private func firstTriggerRequest(_ trigger: EventTrigger, token: String, context: CheckContext) async -> (PublishAttempt, Duration?) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var answer = await triggerRequest(trigger, token: token, context: context)
+        while answer.unrouted, clock.now - start < .seconds(15), !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(500))
+            answer = await triggerRequest(trigger, token: token, context: context)
+        }
+        return (answer.attempt, clock.now - start > .seconds(1) ? clock.now - start : nil)
     }
 
     /// The events the firehose saw published since `since` whose body names `key` as a value
@@ -73,7 +105,8 @@ extension ExactCountsCheck {
             Figure("trigger.counted", "rise of \(key)'s count on \(counter)'s page", Double(counted), unit: "events"),
         ]
         let statuses = Dictionary(grouping: seen.requests, by: \.answer).map { "\($1.count) × \($0)" }.sorted()
-        let evidence = [Evidence(source: "counter", title: "\(seen.requests.count) requests to \(url), the producers' own way in", lines: [
+        let routeWait = seen.waitedForRoute.map { "the first request was repeated for \(String(format: "%.1f", $0.seconds)) s while Traefik answered its own 404 (no router for \(url) yet); those answers published nothing" }
+        let evidence = [Evidence(source: "counter", title: "\(seen.requests.count) requests to \(url), the producers' own way in", lines: [routeWait].compactMap { $0 } + [
             "answers: \(statuses.joined(separator: ", "))",
             "the firehose saw \(seen.published) events naming \(key) published",
             "\(key) on \(counter)'s page: \(seen.before) before the first request, \(seen.after) at the end",

@@ -90,7 +90,7 @@ extension TraefikRoutesCheck {
         guard let answer else {
             return "\(asked) got no answer"
         }
-        if answer.status == 404 && answer.body.trimmingCharacters(in: .whitespacesAndNewlines) == "404 page not found" {
+        if answer.isTraefikUnrouted {
             return "\(asked) got Traefik's own 404: no router took it"
         }
         if [502, 503, 504].contains(answer.status) {

@@ -64,6 +64,16 @@ struct ExactCountsTriggerVerdictTests {
         #expect(Self.check.judgeTrigger(Self.seen(gap: true)).outcome == .inconclusive)
     }
 
+    @Test("a first request repeated while Traefik had no router yet is said in the evidence, and the verdict is the requests'")
+    func waitedForRoute() {
+        var seen = Self.seen()
+        #expect(!Self.check.judgeTrigger(seen).evidence.flatMap(\.lines).contains { $0.contains("repeated") })
+        seen.waitedForRoute = .milliseconds(3_500)
+        let part = Self.check.judgeTrigger(seen)
+        #expect(part.outcome == .held)
+        #expect(part.evidence.first?.lines.first == "the first request was repeated for 3.5 s while Traefik answered its own 404 (no router for http://127.0.0.1/cliente/uno yet); those answers published nothing")
+    }
+
     @Test("a broken trigger part fails the whole check, even when the lab's own events were counted exactly")
     func brokenTriggerFailsTheCheck() {
         var seen = ExactCountsVerdictTests.seen(ExactCountsVerdictTests.exact)
