@@ -15,6 +15,9 @@ let package = Package(
     products: [
         .library(name: "ChaosLab", targets: ["ChaosLab"]),
         .library(name: "AMQPClient", targets: ["AMQPClient"]),
+        // For a team's own `swift test`: a suite trait that owns a compose stack, and
+        // expectations on a check's verdict.
+        .library(name: "ChaosLabTesting", targets: ["ChaosLabTesting"]),
         .executable(name: "chaoslab", targets: ["chaoslab"]),
         .executable(name: "chaoslab-fixture", targets: ["Fixtures"]),
         .executable(name: "chaoslab-bench", targets: ["chaoslab-bench"]),
@@ -60,6 +63,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ChaosLabTesting",
+            dependencies: [
+                "ChaosLab",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "chaoslab",
             dependencies: [
@@ -100,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChaosLabTests",
-            dependencies: ["ChaosLab"],
+            dependencies: ["ChaosLab", "ChaosLabTesting"],
             // Compose files and the code of seed-like stacks, read by path, never compiled.
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
@@ -109,6 +120,7 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: [
                 "ChaosLab",
+                "ChaosLabTesting",
                 "AMQPClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -1,4 +1,5 @@
 import ChaosLab
+import ChaosLabTesting
 import Foundation
 import Logging
 import Testing
@@ -105,7 +106,7 @@ extension LiveStackTests {
         @Test("the class gets exactly its expected verdicts, saying why, with a report set and a valid results.json per student", .timeLimit(.minutes(40)))
         func gradeTheClass() async throws {
             // The examples publish the reference stack's loopback ports: take it down first.
-            try await KnobState.shared.release()
+            try await LiveStack.stack.release()
             let scratch = FileManager.default.temporaryDirectory.appending(path: "chaoslab-class-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: scratch) }
             let submissions = try Roster.submissions(from: try ExampleClass.repositories(scratch: scratch))
@@ -143,7 +144,7 @@ extension LiveStackTests {
             #expect(Set(results.keys) == Set(expected.keys), "\(name): \(results.keys.sorted())")
             for (check, expectation) in expected.sorted(by: { $0.key < $1.key }) {
                 let result = try #require(results[check], "\(name): no result for \(check)")
-                #expect(result.verdict == expectation.verdict, "\(name) \(check): \(result.summary)")
+                #expect(result.verdict == expectation.verdict, "\(name) \(check): \(result.explanation)")
                 for words in expectation.reasonContains {
                     #expect(result.reason.contains(words), "\(name) \(check): \(result.reason)")
                 }

@@ -1,4 +1,5 @@
 import ChaosLab
+import ChaosLabTesting
 import Testing
 
 extension LiveStackTests {
@@ -6,19 +7,18 @@ extension LiveStackTests {
     struct PrefetchFairnessTests {
         @Test("passes on the reference stack", .timeLimit(.minutes(3)))
         func reference() async throws {
-            let result = try await LiveStack.run(PrefetchFairnessCheck())
-            #expect(result.verdict == .pass, "\(result.summary)")
+            try await LiveStack.ensure()
+            let result = try await expectPass(PrefetchFairnessCheck())
             let most = result.figures.filter { $0.key.hasPrefix("max.unacked.") }.map(\.value).max()
-            #expect(most == 1, "\(result.summary)")
+            #expect(most == 1, "\(result.explanation)")
         }
 
         @Test("fails with prefetch 0 (prefetch-unlimited)", .timeLimit(.minutes(5)))
         func prefetchUnlimited() async throws {
-            let result = try await LiveStack.run(PrefetchFairnessCheck(), knobs: [.prefetchUnlimited])
-            #expect(result.verdict == .fail, "\(result.summary)")
-            #expect(result.reason.contains("Prefetch=1 is not enforced"), "\(result.reason)")
-            #expect(result.reason.contains("while it was busy with prefetch-fairness-"), "\(result.reason)")
-            #expect(result.reason.contains("no prefetch limit (basic.qos prefetch_count 0)"), "\(result.reason)")
+            try await LiveStack.ensure([.prefetchUnlimited])
+            try await expectFail(PrefetchFairnessCheck(), reasonContains: [
+                "Prefetch=1 is not enforced", "while it was busy with prefetch-fairness-", "no prefetch limit (basic.qos prefetch_count 0)",
+            ])
         }
     }
 }

@@ -1,4 +1,5 @@
 import ChaosLab
+import ChaosLabTesting
 import Testing
 
 extension LiveStackTests {
@@ -6,17 +7,15 @@ extension LiveStackTests {
     struct RoundRobinTests {
         @Test("passes on the reference stack", .timeLimit(.minutes(3)))
         func reference() async throws {
-            let result = try await LiveStack.run(RoundRobinCheck())
-            #expect(result.verdict == .pass, "\(result.summary)")
-            #expect(result.figure("deliveries.worker1")?.value == 10 || result.figure("deliveries.worker1").map { abs($0.value - 10) <= 2 } == true)
+            try await LiveStack.ensure()
+            let result = try await expectPass(RoundRobinCheck())
+            #expect(result.figure("deliveries.worker1").map { abs($0.value - 10) <= 2 } == true, "\(result.explanation)")
         }
 
         @Test("fails when worker2 never consumes (idle-worker2)", .timeLimit(.minutes(5)))
         func idleWorker() async throws {
-            let result = try await LiveStack.run(RoundRobinCheck(), knobs: [.idleWorker2])
-            #expect(result.verdict == .fail, "\(result.summary)")
-            #expect(result.reason.contains("worker2 processed 0 of 20"), "\(result.reason)")
-            #expect(result.reason.contains("1 consumer on chaoslab.work"), "\(result.reason)")
+            try await LiveStack.ensure([.idleWorker2])
+            try await expectFail(RoundRobinCheck(), reasonContains: ["worker2 processed 0 of 20", "1 consumer on chaoslab.work"])
         }
     }
 }

@@ -9,7 +9,7 @@ extension LiveStackTests {
     struct SmokeTests {
         @Test("A message posted over HTTP and one over HTTPS are each processed once", .timeLimit(.minutes(2)))
         func messagesThroughTraefikAreProcessed() async throws {
-            try await KnobState.shared.ensure([])
+            try await LiveStack.ensure()
             let run = UUID().uuidString.prefix(8).lowercased()
             let plainID = "smoke-http-\(run)"
             let secureID = "smoke-https-\(run)"

@@ -1,4 +1,5 @@
 import ChaosLab
+import ChaosLabTesting
 import Testing
 
 extension LiveStackTests {
@@ -11,10 +12,10 @@ extension LiveStackTests {
         @Test("the reference stack loses no acknowledged message under a broker kill, a pause and a worker kill (seed 1)", .timeLimit(.minutes(5)))
         func reference() async throws {
             let result = try await LiveStack.run(SoakCheck(options: SoakTestOptions.reference))
-            #expect(result.verdict == .pass, "\(result.summary)")
-            let soak = try #require(result.soak, "\(result.summary)")
-            #expect(soak.counts.lost == 0 && soak.counts.unexpected == 0, "\(result.summary)")
-            #expect(soak.counts.acknowledged >= 1000, "\(result.summary)")
+            #expect(result.verdict == .pass, "\(result.explanation)")
+            let soak = try #require(result.soak, "\(result.explanation)")
+            #expect(soak.counts.lost == 0 && soak.counts.unexpected == 0, "\(result.explanation)")
+            #expect(soak.counts.acknowledged >= 1000, "\(result.explanation)")
             #expect(soak.windows.count == 3 && soak.windows.allSatisfy { $0.began != nil && $0.healed != nil }, "\(soak.windows)")
             #expect(soak.chart.acknowledgedPerSecond.count >= 40, "\(soak.chart.acknowledgedPerSecond)")
         }
@@ -22,9 +23,9 @@ extension LiveStackTests {
         @Test("with auto-ack, killed workers lose acknowledged messages, each with its story (seed 5)", .timeLimit(.minutes(5)))
         func autoAck() async throws {
             let result = try await LiveStack.run(SoakCheck(options: SoakTestOptions.workerKills), knobs: [.autoAck])
-            #expect(result.verdict == .fail, "\(result.summary)")
-            let soak = try #require(result.soak, "\(result.summary)")
-            #expect(soak.counts.lost > 0, "\(result.summary)")
+            #expect(result.verdict == .fail, "\(result.explanation)")
+            let soak = try #require(result.soak, "\(result.explanation)")
+            #expect(soak.counts.lost > 0, "\(result.explanation)")
             #expect(result.reason.contains("acknowledged messages lost under 3 faults (seed 5)"), "\(result.reason)")
             let story = try #require(soak.lost.first)
             #expect(story.faults.contains { $0.contains("SIGKILL worker") }, "\(story)")
@@ -33,9 +34,9 @@ extension LiveStackTests {
         @Test("with transient messages, a broker kill loses acknowledged messages, each with its story (seed 1)", .timeLimit(.minutes(5)))
         func transientMessages() async throws {
             let result = try await LiveStack.run(SoakCheck(options: SoakTestOptions.brokerKill), knobs: [.transientMessages])
-            #expect(result.verdict == .fail, "\(result.summary)")
-            let soak = try #require(result.soak, "\(result.summary)")
-            #expect(soak.counts.lost > 0, "\(result.summary)")
+            #expect(result.verdict == .fail, "\(result.explanation)")
+            let soak = try #require(result.soak, "\(result.explanation)")
+            #expect(soak.counts.lost > 0, "\(result.explanation)")
             let story = try #require(soak.lost.first)
             #expect(story.faults.contains { $0.contains("SIGKILL the broker") }, "\(story)")
             #expect(story.deliveries.isEmpty, "\(story)")

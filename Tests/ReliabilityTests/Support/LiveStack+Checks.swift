@@ -1,39 +1,31 @@
 import ChaosLab
+import ChaosLabTesting
 import Foundation
-import Logging
+import Testing
 
 extension LiveStack {
+    /// The stack the parent suite owns.
+    static var stack: ChaosStack {
+        get throws {
+            guard let stack = ChaosStack.current else { throw ChaosStackError.noStack(function: "LiveStack.stack") }
+            return stack
+        }
+    }
+
+    /// Makes the live stack run with exactly `knobs` on (none: the reference stack),
+    /// recreating it only when that differs from what it runs with, and waits until Traefik
+    /// routes to the API.
+    static func ensure(_ knobs: Set<FixtureKnob> = []) async throws {
+        let ordered = FixtureKnob.allCases.filter(knobs.contains)
+        try await stack.ensureUp(ordered.isEmpty ? [:] : FixtureKnob.environment(ordered))
+        try await waitUntilRouted()
+    }
+
     /// Runs `check` on the live stack with `knobs` on (none: the reference stack), with the
     /// reference roles changed by `adjust` (a stack of one worker, an API without work time).
     static func run(_ check: any ReliabilityCheck, knobs: Set<FixtureKnob> = [], roles adjust: @Sendable (inout StackRoles) -> Void = { _ in }) async throws -> CheckResult {
-        try await KnobState.shared.ensure(knobs)
-        var roles = StackRoles.reference(environment: environment)
-        adjust(&roles)
-        return try await run(check, roles: roles, observer: await LiveObserver.shared.current())
-    }
-
-    private static func run(_ check: any ReliabilityCheck, roles: StackRoles, observer: BrokerObserver) async throws -> CheckResult {
-        try await HTTPProbe.withProbe { http in
-            let context = CheckContext(
-                stack: driver,
-                roles: roles,
-                observer: observer,
-                http: http,
-                faults: FaultInjector(stack: driver),
-                logger: Logger(label: "chaoslab.tests"),
-                runID: LiveObserver.shared.runID
-            )
-            let runner = CheckRunner(context: context)
-            try await runner.waitUntilReady()
-            return await runner.run(check)
-        }
-    }
-}
-
-extension CheckResult {
-    /// The result in a few lines, for test failure messages.
-    var summary: String {
-        ([("\(check): \(verdict.rawValue) — \(reason)")] + figures.map { "  \($0)" }).joined(separator: "\n")
+        try await ensure(knobs)
+        return try await stack.run(check, roles: adjust)
     }
 }
 

@@ -1,0 +1,117 @@
+public import ChaosLab
+public import Foundation
+public import Logging
+
+/// A compose stack a test suite owns: brought up by ``ChaosStackTrait`` before the suite's
+/// first test and always taken down after its last, with the roles the lab resolved for it.
+///
+/// Tests reach it as ``ChaosStack/current`` (or through ``expectPass(_:roles:sourceLocation:)``
+/// and its siblings) and run checks on it one at a time. Every result is kept, and the trait
+/// writes them as a report set when the suite ends.
+public actor ChaosStack {
+    /// The stack of the suite the current test runs in; `nil` outside a `.chaosStack` suite.
+    @TaskLocal public static var current: ChaosStack?
+
+    /// Brings the stack up, takes it down and reads it.
+    public nonisolated let driver: any StackDriver
+    /// The file that describes the stack, for the report.
+    public nonisolated let composeFile: String
+    /// What each service is for: declared, inferred or given to the trait.
+    public nonisolated let roles: StackRoles
+    /// How the roles were found, when the resolver found them (`nil` when given).
+    public nonisolated let resolution: RolesResolution?
+    /// Receives the lab's progress at info level.
+    public nonisolated let logger: Logger
+    /// The run id of every token the checks publish on this stack.
+    public nonisolated let runID = CheckContext.newRunID()
+
+    /// The environment the stack was last brought up with; `nil` while it is down.
+    private var environment: [String: String]?
+    private var observer: BrokerObserver?
+    private var results: [CheckResult] = []
+    private let startedAt = Date()
+
+    /// A stack on any driver; ``ChaosStackTrait`` makes one on a compose project.
+    public init(driver: any StackDriver, composeFile: String, roles: StackRoles, resolution: RolesResolution? = nil, logger: Logger) {
+        self.driver = driver
+        self.composeFile = composeFile
+        self.roles = roles
+        self.resolution = resolution
+        self.logger = logger
+    }
+
+    /// Every check result so far, in run order.
+    public var checkResults: [CheckResult] { results }
+
+    /// Runs `check` on the stack (brought back up first if a test released it), with the
+    /// suite's roles changed by `adjust`, waits until the stack is ready for it, and keeps the
+    /// result for the suite's report.
+    @discardableResult
+    public func run(_ check: any ReliabilityCheck, roles adjust: @Sendable (inout StackRoles) -> Void = { _ in }) async throws -> CheckResult {
+        try await ensureUp(environment ?? [:])
+        var checkRoles = roles
+        adjust(&checkRoles)
+        let observer = await currentObserver()
+        let result = try await HTTPProbe.withProbe { [driver, logger, runID] http in
+            let context = CheckContext(
+                stack: driver, roles: checkRoles, observer: observer, http: http,
+                faults: FaultInjector(stack: driver), logger: logger, runID: runID
+            )
+            let runner = CheckRunner(context: context)
+            try await runner.waitUntilReady()
+            return await runner.run(check)
+        }
+        results.append(result)
+        return result
+    }
+
+    /// Makes the stack run with exactly `environment` on top of the process's own (a fault
+    /// knob, a feature switch), recreating it, volumes included, when that differs from what it
+    /// runs with now; a no-op when it is the same.
+    public func ensureUp(_ environment: [String: String]) async throws {
+        guard environment != self.environment else { return }
+        await stopObserving()
+        try await Task { [driver] in try await driver.down() }.value
+        self.environment = nil
+        try await driver.up(UpOptions(environment: environment, deadline: .seconds(240)))
+        self.environment = environment
+    }
+
+    /// Takes the stack down, volumes included, so something else can use its ports; the next
+    /// ``run(_:roles:)`` or ``ensureUp(_:)`` brings it back.
+    public func release() async throws {
+        await stopObserving()
+        environment = nil
+        try await Task { [driver] in try await driver.down() }.value
+    }
+
+    /// The broker observer the checks share, started on first use and after each recreation.
+    private func currentObserver() async -> BrokerObserver {
+        if let observer { return observer }
+        let started = await BrokerObserver.start(stack: driver, roles: roles, runID: runID, logger: logger)
+        observer = started
+        return started
+    }
+
+    private func stopObserving() async {
+        await observer?.stop()
+        observer = nil
+    }
+
+    /// Stops watching and takes the stack down; called by the trait, also on failure and
+    /// cancellation.
+    func tearDown() async throws {
+        await stopObserving()
+        environment = nil
+        try await Task { [driver] in try await driver.down() }.value
+    }
+
+    /// The suite's results as a run report.
+    func report(duration: Duration) -> RunReport {
+        RunReport(
+            project: driver.projectName, composeFile: composeFile, knobs: [],
+            startedAt: startedAt, duration: duration, results: results,
+            roles: resolution?.text, rolesSummary: resolution?.summary
+        )
+    }
+}
