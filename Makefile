@@ -19,12 +19,15 @@ SOAK_FLAGS ?=
 SWIFT_TEST_FLAGS ?=
 # BENCH_RECORD=1 makes `make bench` append its figures to bench/history.csv.
 BENCH_RECORD ?= 0
+# BENCH_COLD=1 makes `make bench` first time `make chaos` from a fresh clone with no images and
+# no build, phase by phase, then warm (it removes and rebuilds the chaoslab/* images).
+BENCH_COLD ?= 0
 # Where `make install` puts chaoslab: $(PREFIX)/bin/chaoslab.
 PREFIX ?= /usr/local
 # Extra flags for `chaoslab-bench verdicts`, e.g. make bench-verdicts BENCH_FLAGS='--messages 1000000'.
 BENCH_FLAGS ?=
 
-.PHONY: help deps images build install uninstall up down chaos soak selftest test bench bench-verdicts clean
+.PHONY: help deps images build install uninstall up down chaos soak selftest test bench bench-verdicts docs clean
 
 help: ## List the targets
 	@echo "ChaosLab: reliability checks for RabbitMQ stacks run with Docker Compose."
@@ -82,19 +85,28 @@ selftest: images ## Prove every check passes on the reference stack and fails wi
 	@$(SWIFT) build --product chaoslab
 	@$$($(SWIFT) build --show-bin-path)/chaoslab selftest
 
-test: images ## Install, build the images, then run every test suite (what CI runs)
-	@echo "make test: swift test $(SWIFT_TEST_FLAGS)"
+test: images ## Install, build the images, then run every test suite, and the example team package's (what CI runs)
+	@echo "make test: swift test $(SWIFT_TEST_FLAGS), then swift test in examples/team-checks (ChaosLabTesting from outside)"
 	@$(SWIFT) test $(SWIFT_TEST_FLAGS)
+	@$(SWIFT) test --package-path examples/team-checks
 
-bench: bench-verdicts images ## Time the verdict engine, the reference stack's lifecycle (up, broker kills, down) and each check; compare with bench/history.csv (BENCH_RECORD=1 appends this run)
+bench: bench-verdicts images ## Time the verdict engine, the reference stack's lifecycle (up, broker kills, down) and each check; compare with bench/history.csv (BENCH_COLD=1 first times a cold start; BENCH_RECORD=1 appends this run)
 	@echo "make bench: measure stack start, broker recovery, teardown and each check's time (release build), against bench/history.csv"
 	@$(SWIFT) build -c release --product chaoslab
-	@CHAOSLAB_BIN="$$($(SWIFT) build -c release --show-bin-path)/chaoslab" CHAOSLAB_BENCH_RECORD="$(BENCH_RECORD)" scripts/bench.sh
+	@CHAOSLAB_BIN="$$($(SWIFT) build -c release --show-bin-path)/chaoslab" CHAOSLAB_BENCH_RECORD="$(BENCH_RECORD)" CHAOSLAB_BENCH_COLD="$(BENCH_COLD)" scripts/bench.sh
 
 bench-verdicts: ## Time the verdict engine on a synthetic run of 100,000 messages (release build, no Docker; docs/benchmarks.md)
 	@echo "make bench-verdicts: swift build -c release --product chaoslab-bench, then chaoslab-bench verdicts $(BENCH_FLAGS)"
 	@$(SWIFT) build -c release --product chaoslab-bench
 	@$$($(SWIFT) build -c release --show-bin-path)/chaoslab-bench verdicts $(BENCH_FLAGS)
+
+docs: ## Build the API documentation (DocC) of ChaosLab, AMQPClient and ChaosLabTesting into build/docs/<module>/ (static HTML)
+	@echo "make docs: swift package generate-documentation for ChaosLab, AMQPClient and ChaosLabTesting -> build/docs/"
+	@for module in ChaosLab AMQPClient ChaosLabTesting; do \
+		$(SWIFT) package --allow-writing-to-directory build/docs generate-documentation --target $$module \
+			--disable-indexing --transform-for-static-hosting --output-path build/docs/$$module --warnings-as-errors; \
+	done
+	@echo "open build/docs/<module>/documentation/<module>/index.html through a web server (e.g. python3 -m http.server -d build/docs/ChaosLabTesting)"
 
 clean: ## Take the stack down and remove build/ (the image build cache)
 	@echo "make clean: remove the reference stack and build/"

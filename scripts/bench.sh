@@ -11,9 +11,15 @@
 # CHAOSLAB_BENCH_RECORD=1 this run is appended there (do it when landing, so a slowdown shows in
 # review).
 #
+# With CHAOSLAB_BENCH_COLD=1 it first times `make chaos` from nothing, phase by phase: a fresh
+# clone of the committed HEAD (no .build, no image cache) with this project's images removed:
+# packages and Docker (scripts/deps.sh), each image and the Swift build (scripts/images.sh's
+# phases), the rest of the build, then `chaoslab run` (debug, as `make chaos` runs it); then the
+# same again warm, images and build present. It removes chaoslab/* images, which it rebuilds.
+#
 # Environment: CHAOSLAB_BENCH_KILLS (broker kill rounds, default 3), CHAOSLAB_BIN,
-# CHAOSLAB_BENCH_RECORD, CHAOSLAB_AMQP_PORT, CHAOSLAB_HTTP_PORT, and everything
-# scripts/stack.sh reads.
+# CHAOSLAB_BENCH_RECORD, CHAOSLAB_BENCH_COLD, CHAOSLAB_AMQP_PORT, CHAOSLAB_HTTP_PORT, and
+# everything scripts/stack.sh reads.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -69,6 +75,10 @@ main() {
     [ -z "$(docker ps -q --filter "label=com.docker.compose.project=${CHAOSLAB_PROJECT}")" ] \
         || die "the stack ${CHAOSLAB_PROJECT} is running; the benchmark starts from nothing: run 'make down' first."
     trap '"${STACK}" down >/dev/null 2>&1 || true' EXIT
+
+    if [ "${CHAOSLAB_BENCH_COLD:-0}" = 1 ]; then
+        time_cold_start
+    fi
 
     local started broker round
     started="$(now)"
@@ -129,6 +139,63 @@ for result in json.load(open(sys.argv[1]))["results"]:
     print("%s\t%s\t%.1f" % (result["check"], result["verdict"], result["duration"]))
 ' "${report}/report.json")
     [ "${status}" = 0 ] || warn "chaoslab run exited ${status}: a check did not pass (${report}/index.html); its time is still recorded"
+}
+
+# Times `make chaos` from a fresh clone with no images and no build, phase by phase, then warm.
+time_cold_start() {
+    local clone="${CHAOSLAB_ROOT}/build/bench/cold" phases image started total status bin
+    phases="$(mktemp)"
+    rm -rf "${clone}"
+    mkdir -p "$(dirname "${clone}")"
+    git clone --quiet --no-hardlinks "${CHAOSLAB_ROOT}" "${clone}"
+    log "cold start: a fresh clone of $(git -C "${clone}" rev-parse --short HEAD) in ${clone#"${CHAOSLAB_ROOT}"/}, this project's images removed"
+    for image in "${CHAOSLAB_DEFAULT_RABBITMQ_IMAGE}" "${CHAOSLAB_DEFAULT_TRAEFIK_IMAGE}" \
+        "${CHAOSLAB_DEFAULT_FIXTURE_IMAGE}" "${CHAOSLAB_DEFAULT_PYTHON_IMAGE}"; do
+        docker image rm --force "${image}" >/dev/null 2>&1 || true
+    done
+
+    total="$(now)"
+    started="$(now)"
+    "${clone}/scripts/deps.sh" >/dev/null
+    record "cold: packages and Docker (s)" "$(since "${started}")" "cold packages"
+    started="$(now)"
+    CHAOSLAB_CACHE="${clone}/build/cache" CHAOSLAB_IMAGES_PHASES="${phases}" "${clone}/scripts/images.sh"
+    record "cold: images, fixture build included (s)" "$(since "${started}")" "cold images"
+    while IFS=$'\t' read -r name seconds; do
+        record "cold:   ${name} (s)" "${seconds}" "cold ${name%% (*}"
+    done <"${phases}"
+    rm -f "${phases}"
+    started="$(now)"
+    (cd "${clone}" && swift build --product chaoslab </dev/null >/dev/null)
+    record "cold: the rest of the build, chaoslab (s)" "$(since "${started}")" "cold build chaoslab"
+    bin="$(cd "${clone}" && swift build --show-bin-path)/chaoslab"
+    started="$(now)"
+    status=0
+    (cd "${clone}" && "${bin}" run --quiet --report "${clone}/build/report-cold" >/dev/null) || status=$?
+    record "cold: chaoslab run, debug (s)" "$(since "${started}")" "cold chaoslab run"
+    record "cold: fresh clone to a written report (s)" "$(since "${total}")" "cold make chaos"
+    [ "${status}" = 0 ] || warn "the cold chaoslab run exited ${status} (${clone}/build/report-cold/index.html)"
+
+    # Warm: what `make chaos` does again with images and build present.
+    started="$(now)"
+    CHAOSLAB_CACHE="${clone}/build/cache" "${clone}/scripts/images.sh" >/dev/null
+    (cd "${clone}" && swift build --product chaoslab </dev/null >/dev/null)
+    record "warm: images and build checked (s)" "$(since "${started}")" "warm images and build"
+    local checks
+    checks="$(now)"
+    status=0
+    (cd "${clone}" && "${bin}" run --quiet --report "${clone}/build/report-warm" >/dev/null) || status=$?
+    record "warm: chaoslab run, debug (s)" "$(since "${checks}")" "warm chaoslab run"
+    record "warm: make chaos (s)" "$(since "${started}")" "warm make chaos"
+    [ "${status}" = 0 ] || warn "the warm chaoslab run exited ${status} (${clone}/build/report-warm/index.html)"
+    local checks_seconds
+    checks_seconds="$(python3 -c '
+import json, sys
+print("%.1f" % sum(result["duration"] for result in json.load(open(sys.argv[1]))["results"]))
+' "${clone}/build/report-warm/report.json")"
+    record "warm: the checks alone, debug (s)" "${checks_seconds}" "warm checks"
+    # The clone's build is large and of no further use; its reports stay for a look.
+    rm -rf "${clone}/.build"
 }
 
 find_compose || die "no compose command; run 'make deps' first."
