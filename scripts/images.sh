@@ -129,7 +129,8 @@ debian_rootfs() {
     for stale in "${tarball%-*}"-*.tar; do
         [ "${stale}" = "${tarball}" ] || [ ! -f "${stale}" ] || rm -f "${stale}"
     done
-    phase "${tarball##*/} (mmdebstrap)" "$(since "${started}")"
+    local name="${tarball##*/}"
+    phase "${name%%-rootfs-*} root filesystem (mmdebstrap)" "$(since "${started}")"
     log "root filesystem ready in $(since "${started}") s ($(du -m "${tarball}" | cut -f1) MB)"
 }
 
@@ -420,9 +421,8 @@ main() {
     build_traefik
     build_python
     build_fixture
-    phase "images ready" "$(since "${started}")"
     if [ "${#PHASES[@]}" -gt 1 ]; then
-        log "where the time went:"
+        log "where the time went (the Swift build runs beside the root filesystems):"
         printf '    %s\n' "${PHASES[@]}"
     fi
     log "images ready in $(since "${started}") s"
