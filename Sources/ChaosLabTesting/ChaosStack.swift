@@ -29,6 +29,8 @@ public actor ChaosStack {
     private var environment: [String: String]?
     private var observer: BrokerObserver?
     private var results: [CheckResult] = []
+    /// Every environment other than the plain one a check ran with, for the report's header.
+    private var settings: [String] = []
     private let startedAt = Date()
 
     /// A stack on any driver; ``ChaosStackTrait`` makes one on a compose project.
@@ -61,8 +63,22 @@ public actor ChaosStack {
             try await runner.waitUntilReady()
             return await runner.run(check)
         }
-        results.append(result)
-        return result
+        var kept = result
+        let setting = Self.describe(environment ?? [:])
+        if let setting {
+            // A result is read later without the test beside it: it says what the stack ran with.
+            kept.evidence.insert(Evidence(source: "lab", title: "The stack this check ran on", lines: ["brought up with \(setting)"]), at: 0)
+            if !settings.contains(setting) { settings.append(setting) }
+        }
+        results.append(kept)
+        return kept
+    }
+
+    /// The environment a stack was brought up with, as `NAME=value` pairs (empty values left
+    /// out); `nil` when there is nothing to say.
+    static func describe(_ environment: [String: String]) -> String? {
+        let pairs = environment.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return pairs.isEmpty ? nil : pairs.joined(separator: " ")
     }
 
     /// Makes the stack run with exactly `environment` on top of the process's own (a fault
@@ -109,7 +125,7 @@ public actor ChaosStack {
     /// The suite's results as a run report.
     func report(duration: Duration) -> RunReport {
         RunReport(
-            project: driver.projectName, composeFile: composeFile, knobs: [],
+            project: driver.projectName, composeFile: composeFile, knobs: settings,
             startedAt: startedAt, duration: duration, results: results,
             roles: resolution?.text, rolesSummary: resolution?.summary
         )

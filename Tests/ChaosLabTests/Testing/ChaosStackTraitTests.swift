@@ -73,6 +73,18 @@ struct ChaosStackTraitTests {
         try await stack.tearDown()
     }
 
+    @Test("a check run on a stack brought up with other settings says so in its evidence and in the report's header")
+    func settingsAreEvidence() async throws {
+        let stack = Self.stack(FakeStackDriver())
+        try await stack.ensureUp(["CHAOSLAB_KNOBS": "auto-ack", "EMPTY": ""])
+        let result = try await stack.run(ScriptedCheck("redelivery", outcome: { .fail("It broke.") }))
+        #expect(result.evidence.first?.lines == ["brought up with CHAOSLAB_KNOBS=auto-ack"])
+        try await stack.ensureUp([:])
+        #expect(try await stack.run(ScriptedCheck("plain")).evidence.isEmpty)
+        #expect(await stack.report(duration: .seconds(1)).knobs == ["CHAOSLAB_KNOBS=auto-ack"])
+        try await stack.tearDown()
+    }
+
     @Test("an expectation that does not hold is recorded with the check's own reason")
     func failedExpectationSaysWhy() async throws {
         let stack = Self.stack(FakeStackDriver())
