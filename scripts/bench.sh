@@ -7,7 +7,7 @@
 #
 # Then, with CHAOSLAB_BIN (a chaoslab binary; `make bench` passes its release build), it runs
 # every check once on a fresh stack and times each from the report. Every figure is compared
-# with the last run recorded in bench/history.csv on a machine with as many cores; with
+# with its last recorded value in bench/history.csv on a machine with as many cores; with
 # CHAOSLAB_BENCH_RECORD=1 this run is appended there (do it when landing, so a slowdown shows in
 # review).
 #

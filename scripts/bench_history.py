@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Compares one `make bench` run with the last run recorded in bench/history.csv, and records it.
+"""Compares one `make bench` run with the figures recorded in bench/history.csv, and records it.
 
 Usage: bench_history.py HISTORY RESULTS [--record COMMIT]
 
 RESULTS is a file of `metric<TAB>seconds` lines written by scripts/bench.sh. HISTORY holds one
 row per metric per recorded run (`date,commit,cores,metric,seconds`). Prints each metric beside
-the last recorded run's on a machine with as many cores, and the ratio (above 1: slower now).
+its last recorded value on a machine with as many cores, and the ratio (above 1: slower now).
 With --record, appends this run's rows.
 """
 import csv
@@ -31,16 +31,15 @@ def main():
     if os.path.exists(history_path):
         with open(history_path, encoding="utf-8", newline="") as history:
             rows = [row for row in csv.DictReader(history)]
-    same_kind = [row for row in rows if row["cores"] == cores]
-    previous = {}
+    same_kind = sorted((row for row in rows if row["cores"] == cores), key=lambda row: row["date"])
+    # Each figure against its own last recorded value: a cold-start run and a checks run are
+    # recorded apart, and neither should hide the other's figures.
+    previous = {row["metric"]: float(row["seconds"]) for row in same_kind}
     label = "none recorded on a machine with %s cores" % cores
     if same_kind:
-        last_date = max(row["date"] for row in same_kind)
-        previous = {row["metric"]: float(row["seconds"]) for row in same_kind if row["date"] == last_date}
-        commit_of = next(row["commit"] for row in same_kind if row["date"] == last_date)
-        label = "%s (%s)" % (last_date, commit_of)
+        label = "each figure's last recorded value, the latest %s (%s)" % (same_kind[-1]["date"], same_kind[-1]["commit"])
     print()
-    print("Against the last recorded run: %s" % label)
+    print("Against %s" % label)
     width = max([len(metric) for metric, _ in current] + [6])
     print("%-*s %10s %10s %7s" % (width, "metric", "now (s)", "then (s)", "ratio"))
     for metric, seconds in current:
