@@ -102,6 +102,7 @@ bench-verdicts: ## Time the verdict engine on a synthetic run of 100,000 message
 
 docs: ## Build the API documentation (DocC) of ChaosLab, AMQPClient and ChaosLabTesting into build/docs/<module>/ (static HTML)
 	@echo "make docs: swift package generate-documentation for ChaosLab, AMQPClient and ChaosLabTesting -> build/docs/"
+	@mkdir -p build/docs
 	@for module in ChaosLab AMQPClient ChaosLabTesting; do \
 		$(SWIFT) package --allow-writing-to-directory build/docs generate-documentation --target $$module \
 			--disable-indexing --transform-for-static-hosting --output-path build/docs/$$module --warnings-as-errors; \

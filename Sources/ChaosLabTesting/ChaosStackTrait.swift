@@ -12,8 +12,8 @@ public import Testing
 /// }
 /// ```
 ///
-/// Before the suite's first test the trait takes the project's ``ProjectLock`` (a `chaoslab
-/// run` on the same project meanwhile is refused), removes whatever an interrupted run left,
+/// Before the suite's first test the trait takes the project's lock, ChaosLab's `ProjectLock` (a
+/// `chaoslab run` on the same project meanwhile is refused), removes whatever an interrupted run left,
 /// brings the stack up and waits until every service is healthy. The suite's tests reach the
 /// stack as ``ChaosStack/current``. After the last test, on success, failure or cancellation,
 /// it stops watching the broker, takes the stack down with its volumes, and writes every check

@@ -10,6 +10,7 @@ public import Testing
 /// - Parameters:
 ///   - check: the check to run.
 ///   - roles: changes to the suite's roles for this check alone.
+///   - sourceLocation: where a failed expectation is recorded; the caller's line by default.
 /// - Returns: the result, for further expectations on its figures.
 /// - Throws: ``ChaosStackError/noStack(function:)`` outside a `.chaosStack` suite; what
 ///   bringing a released stack back up threw.
@@ -25,6 +26,13 @@ public func expectPass(
 /// Runs `check` on the suite's stack and records an issue unless it failed, and, when
 /// `reasonContains` is given, unless its reason says each of those phrases; for proving a
 /// check catches a fault the stack was brought up with.
+/// - Parameters:
+///   - check: the check to run.
+///   - phrases: what the failure's reason must say, each word for word.
+///   - roles: changes to the suite's roles for this check alone.
+///   - sourceLocation: where a failed expectation is recorded; the caller's line by default.
+/// - Returns: the result.
+/// - Throws: as ``expectPass(_:roles:sourceLocation:)``.
 @discardableResult
 public func expectFail(
     _ check: any ReliabilityCheck,
@@ -41,6 +49,13 @@ public func expectFail(
 
 /// Runs `check` on the suite's stack and records an issue, with the check's reason and
 /// figures, unless its verdict is `verdict`.
+/// - Parameters:
+///   - verdict: the verdict expected.
+///   - check: the check to run.
+///   - roles: changes to the suite's roles for this check alone.
+///   - sourceLocation: where a failed expectation is recorded; the caller's line by default.
+/// - Returns: the result.
+/// - Throws: as ``expectPass(_:roles:sourceLocation:)``.
 @discardableResult
 public func expectVerdict(
     _ verdict: Verdict,

@@ -2,7 +2,7 @@ internal import CRabbitMQ
 
 /// One connection to a broker.
 ///
-/// The actor runs on a dedicated thread (``ConnectionThreadExecutor``), so rabbitmq-c's
+/// The actor runs on a dedicated thread (`ConnectionThreadExecutor`), so rabbitmq-c's
 /// blocking calls never run on Swift's cooperative pool and every C call for this connection
 /// happens on that one thread. Each blocking step has a deadline: connect and login use
 /// `connectTimeout`, synchronous methods and socket writes use `operationTimeout`, confirm and

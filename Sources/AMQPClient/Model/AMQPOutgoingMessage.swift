@@ -1,5 +1,5 @@
 /// One message to publish with ``AMQPChannel/publishPipelined(_:)`` or
-/// ``AMQPChannel/publishBatch(_:confirmTimeout:)``: what ``AMQPChannel/publish(_:exchange:routingKey:mandatory:properties:confirmTimeout:)``
+/// ``AMQPChannel/publishBatch(_:confirmTimeout:)``: what `AMQPChannel.publish(_:exchange:routingKey:mandatory:properties:confirmTimeout:)`
 /// takes as arguments, as a value.
 public struct AMQPOutgoingMessage: Sendable, Hashable {
     public var body: [UInt8]

@@ -50,7 +50,10 @@ extension CheckContext {
     /// Publishes one event per token straight to the broker the way the stack's producers do
     /// (``EventRoute``: their exchange, routing key, body format and delivery mode), each
     /// with the token as its message id and awaited until the broker confirms it.
-    /// - Parameter connectionName: how the lab's connection shows in the broker's list.
+    /// - Parameters:
+    ///   - tokens: one event per token, each with the token as its message id.
+    ///   - route: where and how the producers publish.
+    ///   - connectionName: how the lab's connection shows in the broker's list.
     public func publishEvents(_ tokens: [String], on route: EventRoute, connectionName: String) async throws -> [PublishAttempt] {
         try await BrokerClient.withClient(observer.line, connectionName: connectionName) { client in
             var attempts: [PublishAttempt] = []

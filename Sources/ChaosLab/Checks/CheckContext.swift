@@ -21,7 +21,14 @@ public struct CheckContext: Sendable {
     /// A short id unique to this run, put into every message token so runs never mix.
     public let runID: String
 
-    /// - Parameter observer: watches this stack's broker for tokens of `runID`.
+    /// - Parameters:
+    ///   - stack: the stack under test.
+    ///   - roles: what each of its services is for.
+    ///   - observer: watches this stack's broker for tokens of `runID`.
+    ///   - http: sends the checks' HTTP requests.
+    ///   - faults: injects faults and heals them.
+    ///   - logger: receives progress lines.
+    ///   - runID: put into every message token of this run.
     public init(stack: any StackDriver, roles: StackRoles, observer: BrokerObserver, http: HTTPProbe, faults: FaultInjector, logger: Logger, runID: String) {
         self.stack = stack
         self.roles = roles

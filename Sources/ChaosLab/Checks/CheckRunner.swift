@@ -13,7 +13,7 @@ public struct CheckRunner: Sendable {
         self.context = context
     }
 
-    /// Runs `check` and never throws: a check that cannot conclude gets ``Verdict/error``.
+    /// Runs `check` and never throws: a check that cannot conclude gets an error verdict.
     public func run(_ check: any ReliabilityCheck) async -> CheckResult {
         let startedAt = Date()
         let clock = ContinuousClock()

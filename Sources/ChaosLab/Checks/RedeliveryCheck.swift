@@ -4,7 +4,7 @@ import Foundation
 /// broker notices the closed socket and hands the same message, flagged redelivered, to
 /// another worker (or, in a stack of one worker, to the same worker once it starts again),
 /// which completes it. Nothing is lost. When the API cannot ask for a long task, a worker is
-/// killed while it works through a burst of instant ones instead (``BurstTrial``).
+/// killed while it works through a burst of instant ones instead (`BurstTrial`).
 ///
 /// Everything is judged from the broker: the firehose shows which worker received the task and
 /// the redelivery with its flag, the consumer list shows whether the killed worker

@@ -8,7 +8,7 @@ extension History {
     /// The worker is the pattern's `worker` group when it has one, else the line's service
     /// (with `#n` for instances after the first, as ``ServiceTarget`` writes them). A
     /// `redelivered` group reading `true` (any case) marks a redelivery. The `token` capture
-    /// is trimmed of punctuation around it (``CapturedToken``).
+    /// is trimmed of punctuation around it (`CapturedToken`).
     ///
     /// `donePattern` and `rejectedPattern` may have no `token` group (the tutorial's
     /// ` [x] Done`): such a line is about that worker's oldest delivered message it has not

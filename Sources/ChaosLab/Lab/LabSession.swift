@@ -46,6 +46,8 @@ public struct LabSession: Sendable {
 
     /// Runs `checks` on a fresh stack with `knobs` on.
     /// - Parameters:
+    ///   - checks: run one at a time, in this order.
+    ///   - knobs: the fault knobs the stack is brought up with (none: as it is).
     ///   - keepUp: leave the stack running afterwards (for inspection).
     ///   - onStart: called before each check.
     ///   - onResult: called after each check with its result.

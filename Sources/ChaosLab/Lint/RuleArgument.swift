@@ -2,7 +2,7 @@
 public struct RuleArgument: Sendable, Hashable {
     /// How the string was quoted.
     public enum Quote: String, Sendable, Hashable {
-        /// `` `raw` ``: taken as written, the form Traefik's documentation uses.
+        /// A backquoted string: taken as written, the form Traefik's documentation uses.
         case backtick
         /// `"escaped"`: Go's escapes apply, so `\.` in a regular expression is an error.
         case doubleQuote

@@ -1,7 +1,7 @@
 /// A parsed router rule: matchers joined by `&&`, `||` and `!`, as Traefik's rule parser (a Go
 /// expression reader) sees them.
 public indirect enum RuleExpression: Sendable, Hashable {
-    /// One matcher call, such as ``PathPrefix(`/api`)``.
+    /// One matcher call, such as PathPrefix with the argument `/api`.
     case matcher(RuleMatcher)
     /// `!expression`.
     case not(RuleExpression)

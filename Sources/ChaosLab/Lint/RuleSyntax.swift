@@ -1,7 +1,7 @@
 /// Reads Traefik router rules into a ``RuleExpression``.
 ///
 /// Traefik hands a rule to Go's expression parser, so the grammar is Go's: matcher calls with
-/// string arguments (`` `raw` `` or `"escaped"`), `&&`, `||`, `!` and parentheses. Reading
+/// string arguments (backquoted, taken as written, or `"escaped"`), `&&`, `||`, `!` and parentheses. Reading
 /// says nothing of which matchers exist or how many arguments they take: ``RuleChecker`` does
 /// that for the v3 and v2 syntaxes.
 public enum RuleSyntax {

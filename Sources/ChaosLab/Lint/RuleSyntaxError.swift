@@ -4,7 +4,7 @@ public struct RuleSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     public enum Code: Sendable, Hashable {
         /// The rule is empty or blank.
         case empty
-        /// A `` ` `` or `"` string is never closed.
+        /// A backquoted or `"` string is never closed.
         case unterminatedString(quote: Character)
         /// A `(` is never closed.
         case unclosedParenthesis

@@ -16,7 +16,11 @@ public struct BrokerLine: Sendable {
     /// The login in use: the stack's, or the lab's own once the broker refused that.
     let login: BrokerLogin
 
-    /// - Parameter runID: names the user the lab adds if the broker refuses the stack's login.
+    /// - Parameters:
+    ///   - stack: the stack whose broker this is.
+    ///   - roles: the broker's address and login.
+    ///   - http: reaches the management API.
+    ///   - runID: names the user the lab adds if the broker refuses the stack's login.
     public init(stack: any StackDriver, roles: StackRoles, http: HTTPProbe, runID: String) {
         self.stack = stack
         self.roles = roles

@@ -51,7 +51,11 @@ public actor BrokerObserver {
 
     /// Starts watching the broker of `stack`. Never throws: if the broker cannot be watched,
     /// the observer says why in ``unavailable``.
-    /// - Parameter runID: the run whose tokens the lab looks for in message bodies.
+    /// - Parameters:
+    ///   - stack: the stack whose broker to watch.
+    ///   - roles: the broker's address and login, and the queues.
+    ///   - runID: the run whose tokens the lab looks for in message bodies.
+    ///   - logger: receives what the observer could not do.
     public static func start(stack: any StackDriver, roles: StackRoles, runID: String, logger: Logger) async -> BrokerObserver {
         let line = BrokerLine(stack: stack, roles: roles, http: HTTPProbe(), runID: runID)
         let broker = FirehoseTap.Broker(

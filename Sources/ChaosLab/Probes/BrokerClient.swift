@@ -5,7 +5,7 @@ import Foundation
 /// TTL, a burst past `x-max-length`) and takes the lab's own messages off a dead-letter queue.
 ///
 /// One connection, one channel with publisher confirms; always ``close()`` it (or use
-/// ``withClient(_:connectionName:_:)``).
+/// `withClient(_:connectionName:_:)`).
 public struct BrokerClient: Sendable {
     public let connection: AMQPConnection
     let channel: AMQPChannel

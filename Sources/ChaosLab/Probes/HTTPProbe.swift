@@ -7,7 +7,7 @@ import NIOSSL
 ///
 /// The probe accepts self-signed certificates by default, because the stacks it checks serve a
 /// default certificate made at build time; a check that cares about the certificate inspects it
-/// separately. Always call ``shutdown()`` (or use ``withProbe(_:)``).
+/// separately. Always call ``shutdown()`` (or use ``withProbe(verifyCertificates:_:)``).
 public final class HTTPProbe: Sendable {
     private let client: HTTPClient
     /// Bodies larger than this are cut; the lab never needs more to judge a response.

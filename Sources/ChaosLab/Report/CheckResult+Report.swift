@@ -8,7 +8,7 @@ extension CheckResult {
     ]
 
     /// The few figures a summary row shows: problems that were counted (see
-    /// ``problemFigureKeys``) first, then the check's own figures in order, up to `limit`.
+    /// `problemFigureKeys`) first, then the check's own figures in order, up to `limit`.
     /// The HTML and Markdown reports both use this, so their summaries agree.
     public func keyFigures(limit: Int = 4) -> [Figure] {
         let problems = figures.filter { Self.problemFigureKeys.contains($0.key) && $0.value != 0 }

@@ -28,6 +28,7 @@ public struct FaultRecovery: Sendable, Codable, Hashable {
     /// - Parameters:
     ///   - acked: acknowledged publishes in each second of the load (second `i` covers
     ///     `[i, i + 1)`).
+    ///   - faults: each fault's window, start and end in seconds from the start of the load.
     ///   - threshold: the share of the baseline a second must reach.
     ///   - sustained: how many seconds in a row must reach it.
     ///   - lookback: how many seconds before the fault the baseline is taken from; seconds

@@ -31,6 +31,7 @@ public enum ComposeCLI: String, Sendable, Hashable, Codable, CaseIterable {
     /// `docker compose version` and `docker-compose version` that succeeds.
     /// - Parameters:
     ///   - runner: runs the probes.
+    ///   - project: the compose project the command will serve.
     ///   - timeout: the deadline for each probe.
     /// - Throws: ``StackError`` with ``StackError/Code/composeUnavailable(reason:)`` listing why
     ///   each failed; `CancellationError`.

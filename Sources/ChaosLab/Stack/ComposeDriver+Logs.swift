@@ -2,7 +2,7 @@ public import Foundation
 
 extension ComposeDriver {
     /// What the target wrote, from memory: each container's output is read once, as it is
-    /// written, by a ``ContainerLogFollower`` started on the first call about it. Lines of
+    /// written, by a `ContainerLogFollower` started on the first call about it. Lines of
     /// containers the target's instances replaced (recreated with a new id) are included while
     /// the driver still holds them; ``LogLine/run`` tells the containers and their runs apart.
     public func logs(_ target: ServiceTarget, since: Date?) async throws -> [LogLine] {

@@ -49,6 +49,7 @@ public struct RolesResolver: Sendable {
 
     /// Resolves the roles of the stack in the compose file at `path`.
     /// - Parameters:
+    ///   - path: the compose file.
     ///   - rolesFile: a manifest to read instead of `chaoslab.yml` beside the compose file.
     ///   - courseRoles: the course's roles when grading a submission, in the manifest's schema;
     ///     they outrank everything the submission declares.
