@@ -141,9 +141,19 @@ for result in json.load(open(sys.argv[1]))["results"]:
     [ "${status}" = 0 ] || warn "chaoslab run exited ${status}: a check did not pass (${report}/index.html); its time is still recorded"
 }
 
+# Runs every check once with the clone's chaoslab (its own stack: up, checks, down), the report
+# in build/report-KIND of the clone, and records the time as "KIND chaoslab run".
+run_in_clone() {
+    local clone="$1" bin="$2" kind="$3" started status=0
+    started="$(now)"
+    (cd "${clone}" && "${bin}" run --quiet --report "${clone}/build/report-${kind}" >/dev/null) || status=$?
+    record "${kind}: chaoslab run, debug (s)" "$(since "${started}")" "${kind} chaoslab run"
+    [ "${status}" = 0 ] || warn "the ${kind} chaoslab run exited ${status} (${clone}/build/report-${kind}/index.html)"
+}
+
 # Times `make chaos` from a fresh clone with no images and no build, phase by phase, then warm.
 time_cold_start() {
-    local clone="${CHAOSLAB_ROOT}/build/bench/cold" phases image started total status bin
+    local clone="${CHAOSLAB_ROOT}/build/bench/cold" phases image started total bin
     phases="$(mktemp)"
     rm -rf "${clone}"
     mkdir -p "$(dirname "${clone}")"
@@ -169,25 +179,16 @@ time_cold_start() {
     (cd "${clone}" && swift build --product chaoslab </dev/null >/dev/null)
     record "cold: the rest of the build, chaoslab (s)" "$(since "${started}")" "cold build chaoslab"
     bin="$(cd "${clone}" && swift build --show-bin-path)/chaoslab"
-    started="$(now)"
-    status=0
-    (cd "${clone}" && "${bin}" run --quiet --report "${clone}/build/report-cold" >/dev/null) || status=$?
-    record "cold: chaoslab run, debug (s)" "$(since "${started}")" "cold chaoslab run"
+    run_in_clone "${clone}" "${bin}" cold
     record "cold: fresh clone to a written report (s)" "$(since "${total}")" "cold make chaos"
-    [ "${status}" = 0 ] || warn "the cold chaoslab run exited ${status} (${clone}/build/report-cold/index.html)"
 
     # Warm: what `make chaos` does again with images and build present.
     started="$(now)"
     CHAOSLAB_CACHE="${clone}/build/cache" "${clone}/scripts/images.sh" >/dev/null
     (cd "${clone}" && swift build --product chaoslab </dev/null >/dev/null)
     record "warm: images and build checked (s)" "$(since "${started}")" "warm images and build"
-    local checks
-    checks="$(now)"
-    status=0
-    (cd "${clone}" && "${bin}" run --quiet --report "${clone}/build/report-warm" >/dev/null) || status=$?
-    record "warm: chaoslab run, debug (s)" "$(since "${checks}")" "warm chaoslab run"
+    run_in_clone "${clone}" "${bin}" warm
     record "warm: make chaos (s)" "$(since "${started}")" "warm make chaos"
-    [ "${status}" = 0 ] || warn "the warm chaoslab run exited ${status} (${clone}/build/report-warm/index.html)"
     local checks_seconds
     checks_seconds="$(python3 -c '
 import json, sys
