@@ -86,18 +86,18 @@ public actor ChaosStack {
     /// runs with now; a no-op when it is the same.
     public func ensureUp(_ environment: [String: String]) async throws {
         guard environment != self.environment else { return }
-        await stopObserving()
-        try await Task { [driver] in try await driver.down() }.value
-        self.environment = nil
+        try await release()
         try await driver.up(UpOptions(environment: environment, deadline: .seconds(240)))
         self.environment = environment
     }
 
-    /// Takes the stack down, volumes included, so something else can use its ports; the next
-    /// ``run(_:roles:)`` or ``ensureUp(_:)`` brings it back.
+    /// Stops watching and takes the stack down, volumes included, so something else can use
+    /// its ports; the next ``run(_:roles:)`` or ``ensureUp(_:)`` brings it back. The trait calls
+    /// it after the suite's last test, also on failure and cancellation.
     public func release() async throws {
         await stopObserving()
         environment = nil
+        // Not cancelled with the caller: a removal stopped half-way leaves half a stack.
         try await Task { [driver] in try await driver.down() }.value
     }
 
@@ -112,14 +112,6 @@ public actor ChaosStack {
     private func stopObserving() async {
         await observer?.stop()
         observer = nil
-    }
-
-    /// Stops watching and takes the stack down; called by the trait, also on failure and
-    /// cancellation.
-    func tearDown() async throws {
-        await stopObserving()
-        environment = nil
-        try await Task { [driver] in try await driver.down() }.value
     }
 
     /// The suite's results as a run report.

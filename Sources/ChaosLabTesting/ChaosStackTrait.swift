@@ -89,7 +89,7 @@ public struct ChaosStackTrait: SuiteTrait, TestScoping {
             }
             // Teardown must run even when the suite was cancelled.
             let teardown = await Task { () -> Result<Void, any Error> in
-                do { try await stack.tearDown(); return .success(()) } catch { return .failure(error) }
+                do { try await stack.release(); return .success(()) } catch { return .failure(error) }
             }.value
             writeReport(await stack.report(duration: clock.now - start), to: directory, logger: stack.logger)
             try outcome.get()

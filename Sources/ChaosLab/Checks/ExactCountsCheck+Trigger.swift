@@ -75,12 +75,15 @@ extension ExactCountsCheck {
     private func firstTriggerRequest(_ trigger: EventTrigger, token: String, context: CheckContext) async -> (PublishAttempt, Duration?) {
         let clock = ContinuousClock()
         let start = clock.now
-        var answer = await triggerRequest(trigger, token: token, context: context)
-        while answer.unrouted, clock.now - start < .seconds(15), !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(500))
-            answer = await triggerRequest(trigger, token: token, context: context)
+        var last = await triggerRequest(trigger, token: token, context: context)
+        if last.unrouted {
+            // On timeout (or cancellation) the last answer, Traefik's 404, is the attempt.
+            _ = try? await Wait.until("Traefik to route \(trigger.url)", deadline: .seconds(15), every: .milliseconds(500)) { () async -> PublishAttempt? in
+                last = await triggerRequest(trigger, token: token, context: context)
+                return last.unrouted ? nil : last.attempt
+            }
         }
-        return (answer.attempt, clock.now - start > .seconds(1) ? clock.now - start : nil)
+        return (last.attempt, clock.now - start > .seconds(1) ? clock.now - start : nil)
     }
 
     /// The events the firehose saw published since `since` whose body names `key` as a value

@@ -70,7 +70,7 @@ struct ChaosStackTraitTests {
         try await stack.release()
         try await stack.run(ScriptedCheck("after a release"))
         #expect(driver.calls == [.down, .up, .down, .up, .down, .down, .up])
-        try await stack.tearDown()
+        try await stack.release()
     }
 
     @Test("a check run on a stack brought up with other settings says so in its evidence and in the report's header")
@@ -82,7 +82,7 @@ struct ChaosStackTraitTests {
         try await stack.ensureUp([:])
         #expect(try await stack.run(ScriptedCheck("plain")).evidence.isEmpty)
         #expect(await stack.report(duration: .seconds(1)).knobs == ["CHAOSLAB_KNOBS=auto-ack"])
-        try await stack.tearDown()
+        try await stack.release()
     }
 
     @Test("an expectation that does not hold is recorded with the check's own reason")
@@ -101,7 +101,7 @@ struct ChaosStackTraitTests {
                 issue.comments.contains { $0.rawValue.contains("does not say “non-durable”") }
             }
         }
-        try await stack.tearDown()
+        try await stack.release()
     }
 
     @Test("outside a .chaosStack suite, an expectation says where the stack comes from")
