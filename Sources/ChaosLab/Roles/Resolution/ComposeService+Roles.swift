@@ -49,7 +49,17 @@ extension ComposeService {
 
     /// Whether Traefik labels give the service a router (under `labels` or `deploy.labels`).
     var hasRouterLabels: Bool {
-        (Array(labels.keys) + Array(deployLabels.keys)).contains { $0.hasPrefix("traefik.http.routers.") }
+        labelKeys.contains { $0.hasPrefix("traefik.http.routers.") }
+    }
+
+    /// Whether its Traefik labels declare a basic-auth middleware (a login before its routes).
+    var hasBasicAuthLabels: Bool {
+        labelKeys.contains { $0.contains(".basicauth.") }
+    }
+
+    /// The names of its labels, under `labels` and `deploy.labels`.
+    private var labelKeys: [String] {
+        Array(labels.keys) + Array(deployLabels.keys)
     }
 
     /// The paths of `Path` and `PathPrefix` matchers in its Traefik router rules, in label order.

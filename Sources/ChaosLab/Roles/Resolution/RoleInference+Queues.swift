@@ -80,8 +80,7 @@ extension RoleInference {
             }
             if let counter = table.text(.counterURL), counter.hasPrefix(base + "/") {
                 let service = self.service(table, .counterService)
-                let behindBasicAuth = service.map { ($0.labels.keys.map { $0 } + $0.deployLabels.keys.map { $0 }).contains { $0.contains(".basicauth.") } } ?? false
-                let guarded = table.has(.counterUser) || behindBasicAuth
+                let guarded = table.has(.counterUser) || service?.hasBasicAuthLabels == true
                 routes.append(ProxyRoute(path: String(counter.dropFirst(base.count)), target: guarded ? "the counter's page, asked without its login" : "the counter's page", status: guarded ? 401 : 200))
                 reasons.append(table.text(.counterService) ?? "the counter")
             }
