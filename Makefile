@@ -26,8 +26,10 @@ BENCH_COLD ?= 0
 PREFIX ?= /usr/local
 # Extra flags for `chaoslab-bench verdicts`, e.g. make bench-verdicts BENCH_FLAGS='--messages 1000000'.
 BENCH_FLAGS ?=
+# How many Docker Swarm nodes `make swarm-up` creates on this machine (one manager, the rest workers).
+SWARM_NODES ?= 3
 
-.PHONY: help deps images build install uninstall up down chaos soak selftest test bench bench-verdicts docs clean
+.PHONY: help deps images build install uninstall up down chaos soak selftest test bench bench-verdicts docs swarm-up swarm-down clean
 
 help: ## List the targets
 	@echo "ChaosLab: reliability checks for RabbitMQ stacks run with Docker Compose."
@@ -108,6 +110,14 @@ docs: ## Build the API documentation (DocC) of ChaosLab, AMQPClient and ChaosLab
 			--disable-indexing --transform-for-static-hosting --output-path build/docs/$$module --warnings-as-errors; \
 	done
 	@echo "open build/docs/<module>/documentation/<module>/index.html through a web server (e.g. python3 -m http.server -d build/docs/ChaosLabTesting)"
+
+swarm-up: images ## Create a Docker Swarm of SWARM_NODES nodes on this machine (a dockerd per network namespace) with the images loaded; `chaoslab run --swarm` uses it
+	@echo "make swarm-up: $(SWARM_NODES) Swarm nodes as dockerd daemons in network namespaces on bridge clswarm0 (docs/swarm.md)"
+	@scripts/swarm.sh up $(SWARM_NODES)
+
+swarm-down: ## Remove the Swarm nodes: daemons, containers, mounts, namespaces, bridge and data
+	@echo "make swarm-down: remove every Swarm node of this machine"
+	@scripts/swarm.sh down
 
 clean: ## Take the stack down and remove build/ (the image build cache)
 	@echo "make clean: remove the reference stack and build/"
