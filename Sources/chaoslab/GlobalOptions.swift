@@ -12,6 +12,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The compose file.", discussion: "Default: $CHAOSLAB_COMPOSE_FILE, else compose/docker-compose.yml."))
     var compose: String?
 
+    @Flag(name: .long, help: ArgumentHelp("Deploy the stack on the Swarm nodes `make swarm-up` made (docker stack deploy) instead of Compose.", discussion: "docs/swarm.md says what differs."))
+    var swarm = false
+
     @Flag(name: .shortAndLong, help: "Print every Docker command run.")
     var verbose = false
 
@@ -45,9 +48,16 @@ struct GlobalOptions: ParsableArguments {
     private static let loggingBootstrapped = Mutex(false)
 
     /// A driver for the configured project.
-    func driver() throws -> ComposeDriver {
-        let configuration = stackConfiguration
+    func driver() throws -> any ComposeStackDriver {
+        try driver(for: stackConfiguration)
+    }
+
+    /// A driver for `configuration`: on the Swarm with `--swarm`, else Compose.
+    func driver(for configuration: ComposeConfiguration) throws -> any ComposeStackDriver {
         try configuration.validate()
+        if swarm {
+            return SwarmDriver(configuration: configuration, logger: bootstrapLogging())
+        }
         return ComposeDriver(configuration: configuration, logger: bootstrapLogging())
     }
 }

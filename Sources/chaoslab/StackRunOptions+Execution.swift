@@ -83,7 +83,7 @@ extension StackRunOptions {
     /// names with its resolved roles and the resolution they came from (for the report).
     /// - Throws: ``RolesInputError`` for unreadable input, ``IncompleteRoles`` when the broker,
     ///   the workers or the work queue are unknown.
-    func stackUnderTest(global: GlobalOptions) throws -> (ComposeDriver, StackRoles, RolesResolution?) {
+    func stackUnderTest(global: GlobalOptions) throws -> (any ComposeStackDriver, StackRoles, RolesResolution?) {
         guard let given = stack else {
             return (try global.driver(), .reference(), nil)
         }
@@ -104,7 +104,6 @@ extension StackRunOptions {
         if global.project == nil && (ProcessInfo.processInfo.environment["CHAOSLAB_PROJECT"] ?? "").isEmpty {
             configuration.projectName = ComposeConfiguration.stackProjectName(for: stack)
         }
-        try configuration.validate()
-        return (ComposeDriver(configuration: configuration, logger: global.bootstrapLogging()), resolved, resolution)
+        return (try global.driver(for: configuration), resolved, resolution)
     }
 }

@@ -66,9 +66,9 @@ public struct BrokerLine: Sendable {
         await login.removeLabUser(through: probe)
     }
 
-    /// The broker container's address, if it runs and has one.
+    /// The broker container's address, if it runs and this machine reaches it directly.
     func containerAddress() async throws -> String? {
-        try await stack.instances(of: roles.broker).first { $0.state == .running }?.addresses.first
+        try await stack.instances(of: roles.broker).first { $0.state == .running }?.directAddress
     }
 
     /// A client configuration for the stack's login.

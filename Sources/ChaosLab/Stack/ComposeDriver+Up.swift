@@ -67,29 +67,12 @@ extension ComposeDriver {
         deadline: ContinuousClock.Instant,
         allowed: Duration
     ) async throws -> [ServiceInstance] {
-        var lastSeen = ""
-        while true {
-            let instances = try await instances(of: nil)
-            switch Readiness.evaluate(expectations, instances: instances) {
-            case .ready:
-                return instances
-            case .failed(let service, let exitCode):
-                throw StackError(project: projectName, code: .exited(service: service, exitCode: exitCode), logTail: await logTail(service))
-            case .waiting(let service, let seen):
-                if ContinuousClock.now >= deadline {
-                    throw StackError(
-                        project: projectName,
-                        code: .notReady(service: service, seen: seen, deadline: allowed),
-                        logTail: await logTail(service)
-                    )
-                }
-                if "\(service): \(seen)" != lastSeen {
-                    lastSeen = "\(service): \(seen)"
-                    logger.info("waiting", metadata: ["service": "\(service)", "seen": "\(seen)"])
-                }
-                try await Task.sleep(for: configuration.pollInterval)
-            }
-        }
+        try await Readiness.wait(
+            for: expectations, project: projectName, deadline: deadline, allowed: allowed,
+            every: configuration.pollInterval, logger: logger,
+            instances: { try await self.instances(of: nil) },
+            logTail: { await self.logTail($0) }
+        )
     }
 
     /// The error naming the first service that failed or is not ready, from one snapshot.

@@ -116,8 +116,6 @@ public actor ComposeDriver: StackDriver {
 
     /// The non-empty lines of a command's output.
     static func lines(_ result: CommandResult) -> [String] {
-        result.stdout.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        result.outputLines
     }
 }

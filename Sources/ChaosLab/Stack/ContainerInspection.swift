@@ -67,6 +67,8 @@ struct ContainerInspection: Decodable, Sendable {
     }
 
     var id: String
+    /// When the container was created (RFC 3339), to tell a slot's newest task container.
+    var created: String?
     var name: String
     /// The image's id (`sha256:…`).
     var image: String?
@@ -77,7 +79,7 @@ struct ContainerInspection: Decodable, Sendable {
     var networkSettings: NetworkSettings?
 
     enum CodingKeys: String, CodingKey {
-        case id = "Id", name = "Name", image = "Image", restartCount = "RestartCount", state = "State", config = "Config"
+        case id = "Id", created = "Created", name = "Name", image = "Image", restartCount = "RestartCount", state = "State", config = "Config"
         case hostConfig = "HostConfig", networkSettings = "NetworkSettings"
     }
 
@@ -107,6 +109,11 @@ struct ContainerInspection: Decodable, Sendable {
     /// The instance this container is, if it is a compose service's.
     var instance: ServiceInstance? {
         guard let service else { return nil }
+        return instance(service: service, index: labels[ComposeLabel.containerNumber].flatMap { Int($0) } ?? 1)
+    }
+
+    /// This container as instance `index` of `service`, on `node` when a Swarm runs it.
+    func instance(service: String, index: Int, node: String? = nil) -> ServiceInstance {
         var ports: [PublishedPort] = []
         for (key, bindings) in networkSettings?.ports ?? [:] {
             let parts = key.split(separator: "/")
@@ -120,7 +127,7 @@ struct ContainerInspection: Decodable, Sendable {
         ports.sort { ($0.containerPort, $0.hostIP) < ($1.containerPort, $1.hostIP) }
         return ServiceInstance(
             service: service,
-            index: labels[ComposeLabel.containerNumber].flatMap { Int($0) } ?? 1,
+            index: index,
             containerID: id,
             containerName: name.hasPrefix("/") ? String(name.dropFirst()) : name,
             state: InstanceState(rawValue: state.status) ?? .unknown,
@@ -132,7 +139,8 @@ struct ContainerInspection: Decodable, Sendable {
             ports: ports,
             networks: attachments.map(\.network),
             addresses: (networkSettings?.networks ?? [:]).values.compactMap(\.ipAddress).filter { !$0.isEmpty }.sorted(),
-            labels: labels
+            labels: labels,
+            node: node
         )
     }
 }

@@ -45,6 +45,8 @@ actor ContainerLogFollower {
     let runner: any CommandRunning
     let options: LogOptions
     let commandTimeout: Duration
+    /// The daemon to ask, when not the default one.
+    let dockerHost: String?
     private var buffer: LogBuffer
     private var cursor = LogCursor()
     private var runs: [KnownRun] = []
@@ -56,7 +58,9 @@ actor ContainerLogFollower {
     private nonisolated let job = Mutex(Job())
 
     /// A follower of `instance`'s container; nothing runs before ``start()``.
-    init(instance: ServiceInstance, runner: any CommandRunning, options: LogOptions, commandTimeout: Duration) {
+    /// - Parameter dockerHost: the daemon's socket when not the default one (a Swarm node's).
+    init(instance: ServiceInstance, runner: any CommandRunning, options: LogOptions, commandTimeout: Duration, dockerHost: String? = nil) {
+        self.dockerHost = dockerHost
         self.service = instance.service
         self.index = instance.index
         self.containerID = instance.containerID
@@ -177,7 +181,7 @@ actor ContainerLogFollower {
     /// One `docker logs` from where the last one stopped: to the log's present end, or on
     /// until the container stops.
     private func read(follow: Bool) async throws {
-        var arguments = ["logs", "--timestamps"]
+        var arguments = (dockerHost.map { ["-H", $0] } ?? []) + ["logs", "--timestamps"]
         if follow { arguments.append("--follow") }
         if let latest = cursor.latest { arguments += ["--since", latest.sinceArgument] }
         arguments.append(containerID)

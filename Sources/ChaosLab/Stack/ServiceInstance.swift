@@ -31,6 +31,8 @@ public struct ServiceInstance: Sendable, Hashable, Codable {
     public var addresses: [String]
     /// The container's labels (compose's own and the file's, such as Traefik's routers).
     public var labels: [String: String]
+    /// The Swarm node that runs the instance; `nil` under Compose (one host).
+    public var node: String?
 
     public init(
         service: String,
@@ -46,7 +48,8 @@ public struct ServiceInstance: Sendable, Hashable, Codable {
         ports: [PublishedPort] = [],
         networks: [String] = [],
         addresses: [String] = [],
-        labels: [String: String] = [:]
+        labels: [String: String] = [:],
+        node: String? = nil
     ) {
         self.service = service
         self.index = index
@@ -62,11 +65,19 @@ public struct ServiceInstance: Sendable, Hashable, Codable {
         self.networks = networks
         self.addresses = addresses
         self.labels = labels
+        self.node = node
     }
 
     /// The first 12 characters of the container id, as Docker prints it.
     public var shortID: String {
         String(containerID.prefix(12))
+    }
+
+    /// The address this machine reaches the instance at directly: its first, under Compose
+    /// (bridge networks are routed from the host); none on a Swarm node, whose overlay
+    /// addresses only the stack's containers reach (the lab goes through published ports).
+    public var directAddress: String? {
+        node == nil ? addresses.first : nil
     }
 
     /// Whether the instance runs and, if it has a healthcheck, passes it.

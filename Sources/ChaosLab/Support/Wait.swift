@@ -20,6 +20,7 @@ public enum Wait {
         _ what: String,
         deadline: Duration,
         every interval: Duration = .milliseconds(250),
+        isolation: isolated (any Actor)? = #isolation,
         _ condition: () async throws -> Value?
     ) async throws -> Value {
         let clock = ContinuousClock()

@@ -154,7 +154,7 @@ struct LabSessionTests {
     func composeRemoval() {
         let configuration = ComposeConfiguration(projectName: "chaoslab-parcial-2", composeFile: "/home/grader/parcial 2/docker-compose.yml", cli: .standalone)
         #expect(
-            LabSession.removal(of: configuration)
+            ComposeDriver(configuration: configuration).removal
                 == "`chaoslab down --project chaoslab-parcial-2 --compose '/home/grader/parcial 2/docker-compose.yml'` or `docker-compose -p chaoslab-parcial-2 -f '/home/grader/parcial 2/docker-compose.yml' down -v --remove-orphans`"
         )
     }
