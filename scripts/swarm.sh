@@ -8,9 +8,12 @@
 #                               bridge and data
 #   scripts/swarm.sh status     the nodes as the manager sees them
 #   scripts/swarm.sh nodes      one line per node: name, address, Docker socket, daemon pid
-#   scripts/swarm.sh lose N     node N fails as a machine does: every process in its namespace
-#                               (daemon, containerd, shims, containers) is SIGKILLed
-#   scripts/swarm.sh revive N   starts node N's daemon again; it rejoins the swarm
+#   scripts/swarm.sh lose N     node N fails as a machine does: its link goes down (peers get no
+#                               FIN or RST, as from a machine that lost power), then every
+#                               process in its namespace (daemon, containerd, shims,
+#                               containers) is SIGKILLed
+#   scripts/swarm.sh revive N   brings node N's link up and starts its daemon again; it rejoins
+#                               the swarm
 #
 # Docker refuses privileged containers here, so nodes cannot be containers (docker-in-docker);
 # a daemon per network namespace works. Each daemon runs with `--iptables=false --bridge=none`;
@@ -159,11 +162,13 @@ swarm_down() {
     ip link del "${BRIDGE}" 2>/dev/null || true
 }
 
-# Every process in node $1's namespace, SIGKILLed at once: a machine that lost its power.
+# Node $1's link down, then every process in its namespace SIGKILLed at once: a machine that
+# lost its power. Its peers learn it only by their own timeouts (AMQP heartbeats, Swarm's).
 lose_node() {
     local index="$1" name pids
     name="$(node_name "${index}")"
     [ -e "/var/run/netns/${name}" ] || die "there is no node ${name}."
+    ip link set "veth-${name}" down
     pids="$(ip netns pids "${name}")"
     # shellcheck disable=SC2086 # one argument per pid
     [ -z "${pids}" ] || kill -9 ${pids}
@@ -179,6 +184,7 @@ revive_node() {
     ! node_docker "${index}" info >/dev/null 2>&1 || die "node ${name} runs already."
     # The dead daemon's and containerd's pid files would make the new ones wait for them.
     rm -f "${STATE}/${name}/docker.pid" "${STATE}/${name}/exec/containerd/containerd.pid"
+    ip link set "veth-${name}" up
     start_daemon "${index}"
     wait_for_node "${index}"
     log "revived node ${name}"

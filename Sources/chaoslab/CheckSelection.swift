@@ -6,17 +6,19 @@ struct CheckSelection: ParsableArguments {
     @Option(
         name: [.customLong("check"), .customLong("checks")],
         parsing: .upToNextOption,
-        help: ArgumentHelp("Checks to run (repeat, or separate with commas); default: all.", discussion: "Known: \(CheckCatalogue.names.joined(separator: ", ")).")
+        help: ArgumentHelp("Checks to run (repeat, or separate with commas); default: all.", discussion: "Known: \(CheckCatalogue.names.joined(separator: ", ")); with --swarm also \(CheckCatalogue.swarm.map(\.name).joined(separator: ", ")).")
     )
     var names: [String] = []
 
-    /// The chosen checks, in catalogue order.
+    /// The chosen checks, in catalogue order; on Swarm, the Swarm checks after the others.
     /// - Throws: a validation error naming the first unknown check.
-    func checks() throws -> [any ReliabilityCheck] {
+    func checks(swarm: Bool = false) throws -> [any ReliabilityCheck] {
+        let known = CheckCatalogue.all + (swarm ? CheckCatalogue.swarm : [])
         let wanted = names.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for name in wanted where CheckCatalogue.check(named: name) == nil {
-            throw ValidationError("Unknown check \"\(name)\"; known checks: \(CheckCatalogue.names.joined(separator: ", ")).")
+        for name in wanted where !known.contains(where: { $0.name == name }) {
+            let onSwarm = CheckCatalogue.swarm.contains { $0.name == name } ? " (\(name) needs --swarm)" : ""
+            throw ValidationError("Unknown check \"\(name)\"\(onSwarm); known checks: \(known.map(\.name).joined(separator: ", ")).")
         }
-        return wanted.isEmpty ? CheckCatalogue.all : CheckCatalogue.all.filter { wanted.contains($0.name) }
+        return wanted.isEmpty ? known : known.filter { wanted.contains($0.name) }
     }
 }

@@ -31,6 +31,6 @@ struct RunCommand: AsyncParsableCommand, VerdictCommand {
     }
 
     func run() async throws {
-        try await options.execute(selection.checks(), global: global)
+        try await options.execute(selection.checks(swarm: global.swarm), global: global)
     }
 }

@@ -8,9 +8,15 @@ public enum CheckCatalogue {
         ]
     }
 
-    /// The check named `name`, or `nil`.
+    /// Checks of what only a stack spread over machines can do (losing one), run with
+    /// `--swarm` after ``all``; on Compose they do not apply.
+    public static var swarm: [any ReliabilityCheck] {
+        [NodeLossCheck()]
+    }
+
+    /// The check named `name`, among ``all`` and ``swarm``, or `nil`.
     public static func check(named name: String) -> (any ReliabilityCheck)? {
-        all.first { $0.name == name }
+        (all + swarm).first { $0.name == name }
     }
 
     /// The names, for help texts and errors.

@@ -70,15 +70,14 @@ extension SwarmDriver {
 
     // MARK: - Nodes
 
-    /// Fails `node` as a machine fails (every process of it killed at once) and returns when
-    /// the manager sees it down.
-    public func lose(_ node: SwarmNode) async throws {
+    /// Fails `node` as a machine fails: its link down, then every process of it killed at once.
+    func lose(_ node: SwarmNode) async throws {
         try await lab.lose(node, project: projectName)
         try await refreshNodes()
     }
 
     /// Starts `node`'s daemon again; it rejoins the swarm.
-    public func revive(_ node: SwarmNode) async throws {
+    func revive(_ node: SwarmNode) async throws {
         try await lab.revive(node, project: projectName)
         try await refreshNodes()
     }
@@ -88,8 +87,8 @@ extension SwarmDriver {
         try await refreshNodes()
     }
 
-    /// What the manager says of each node: `Ready` or `Down`, by node name.
-    public func nodeStatus() async throws -> [String: String] {
+    /// What the manager says of each node (`ready`, `down`), by node name.
+    func nodeStatus() async throws -> [String: String] {
         let manager = try await manager()
         let listing = try await docker(manager, ["node", "ls", "--format", "{{.ID}}"]).outputLines
         guard !listing.isEmpty else { return [:] }
@@ -100,5 +99,30 @@ extension SwarmDriver {
             if fields.count == 2 { status[String(fields[0])] = String(fields[1]) }
         }
         return status
+    }
+}
+
+extension SwarmDriver: NodeFailing {
+    public func managerNode() async throws -> String {
+        try await manager().name
+    }
+
+    public func nodeStates() async throws -> [String: NodeState] {
+        try await nodeStatus().mapValues { NodeState(rawValue: $0.lowercased()) ?? .unknown }
+    }
+
+    public func loseNode(_ name: String) async throws {
+        try await lose(try await node(named: name))
+    }
+
+    public func reviveNode(_ name: String) async throws {
+        try await revive(try await node(named: name))
+    }
+
+    private func node(named name: String) async throws -> SwarmNode {
+        guard let node = try await refreshNodes().first(where: { $0.name == name }) else {
+            throw StackError(project: projectName, code: .invalidConfiguration(problem: "There is no Swarm node named \(name)"))
+        }
+        return node
     }
 }

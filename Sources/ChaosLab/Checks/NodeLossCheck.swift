@@ -1,0 +1,102 @@
+import Foundation
+
+/// Node loss on Swarm: the node running the worker busy with a long task fails as a machine
+/// does (its link goes, then every process on it: daemon, containers); the broker must hand the
+/// unacknowledged task to a worker on another node once it gives up on the lost connection
+/// (AMQP heartbeats), which completes it, and Swarm must run the lost worker's task again on a
+/// node that is up. The node comes back afterwards.
+///
+/// Judged from the broker (who received the task, the redelivery and its acknowledgement) and
+/// from Swarm (when the manager saw the node down, when the replacement task started).
+public struct NodeLossCheck: ReliabilityCheck {
+    /// How long the task takes: long enough to be in progress when the node fails.
+    public var taskMilliseconds: Int
+    /// How long to wait for the redelivery and for the rescheduled task, from the loss.
+    public var deadline: Duration
+
+    public init(taskMilliseconds: Int = 30_000, deadline: Duration = .seconds(90)) {
+        self.taskMilliseconds = taskMilliseconds
+        self.deadline = deadline
+    }
+
+    public var name: String { "node-loss" }
+    public var title: String { "Node loss on Swarm" }
+    public var expectation: String {
+        "The Swarm node running the worker busy with a \(taskMilliseconds) ms task fails as a machine does; within \(Int(deadline.seconds)) s a worker on another node receives the task again with redelivered=true and acknowledges it, and Swarm runs the lost worker's task on a node that is up."
+    }
+    public var mutants: [FixtureKnob] { [.autoAck] }
+
+    public func run(in context: CheckContext) async throws -> CheckOutcome {
+        guard let swarm = context.stack as? any NodeFailing else {
+            return .notApplicable("The stack runs on one host (Compose): there is no node to lose. `chaoslab run --swarm` runs it on Swarm nodes.")
+        }
+        if let outcome = RedeliveryCheck().notApplicable(to: context.roles) { return outcome }
+        try context.requireObservation()
+        guard context.roles.api?.supportsWorkTime == true else {
+            return .inconclusive("The API cannot be asked for a long task, so no worker can be caught in the middle of one when its node fails.")
+        }
+        let since = Date()
+        let token = context.token(name, 1)
+        let attempt = try await context.publish(token, workMilliseconds: taskMilliseconds)
+        guard attempt.acknowledged else { return RedeliveryCheck.unpublished(attempt) }
+        let first = try await context.waitForStart(of: token, since: since)
+        let target = ServiceTarget(worker: first.worker)
+        let instances = try await context.stack.instances()
+        guard let victim = instances.first(where: { $0.service == target.service && (target.index == nil || $0.index == target.index) && $0.state == .running }),
+              let node = victim.node else {
+            return .inconclusive("\(first.worker) received \(token), but no running task of it on a Swarm node was found to fail.")
+        }
+        let manager = try await swarm.managerNode()
+        let brokerNodes = Set(instances.filter { $0.service == context.roles.broker }.compactMap(\.node))
+        guard node != manager, !brokerNodes.contains(node) else {
+            return .inconclusive("\(first.worker) received \(token) on \(node), which also runs \(node == manager ? "the Swarm manager" : "the broker"): losing it tests more than a worker's node, so the check does not.")
+        }
+        context.logger.info("node-loss: \(first.worker) received \(token) on \(node); failing the node")
+        let lostAt = Date()
+        try await swarm.loseNode(node)
+        let seen: NodeLossObservation
+        do {
+            seen = try await observe(after: lostAt, node: node, victim: victim, first: first, token: token, since: since, in: context, swarm: swarm)
+        } catch {
+            await revive(node, swarm: swarm, context: context)
+            throw error
+        }
+        await revive(node, swarm: swarm, context: context)
+        return judge(seen)
+    }
+
+    /// Waits for the manager to see the node down, for the task's redelivery to be settled and
+    /// for the victim's slot to run again elsewhere; each time is read where it happened (the
+    /// broker's events, the new container's start), not when the lab looked.
+    private func observe(
+        after lostAt: Date, node: String, victim: ServiceInstance, first: MessageTrace, token: String, since: Date,
+        in context: CheckContext, swarm: any NodeFailing
+    ) async throws -> NodeLossObservation {
+        let downAt = try? await Wait.until("the manager to see \(node) down", deadline: deadline, every: .milliseconds(500)) { () async throws -> Date? in
+            try await swarm.nodeStates()[node] == .down ? Date() : nil
+        }
+        let deliveries = try await context.waitForProcessing(of: [token], prefix: token, since: since, deadline: deadline - .seconds(Date().timeIntervalSince(lostAt)))
+        let replacement = try? await Wait.until("Swarm to run \(victim.target) on another node", deadline: deadline - .seconds(Date().timeIntervalSince(lostAt)), every: .milliseconds(500)) { () async throws -> ServiceInstance? in
+            try await context.stack.instances(of: victim.service).first { $0.index == victim.index && $0.state == .running && $0.node != node }
+        }
+        return NodeLossObservation(
+            token: token, node: node, victim: victim, first: first, lostAt: lostAt, nodeDownAt: downAt,
+            deliveries: deliveries, replacement: replacement, held: try? await context.broker.queue(named: context.roles.workQueue),
+            gaps: await context.observer.gaps(since: since), queue: context.roles.workQueue
+        )
+    }
+
+    /// Brings the node back whatever happened, in a task of its own so a cancelled check still
+    /// heals, and waits until the manager sees it ready.
+    private func revive(_ node: String, swarm: any NodeFailing, context: CheckContext) async {
+        let healing = Task {
+            try await swarm.reviveNode(node)
+            try await Wait.until("\(node) to rejoin", deadline: .seconds(60), every: .milliseconds(500)) { () async throws -> Bool? in
+                try await swarm.nodeStates()[node] == .ready ? true : nil
+            }
+        }
+        if case .failure(let error) = await healing.result {
+            context.logger.error("node-loss: could not bring \(node) back: \(error)")
+        }
+    }
+}
