@@ -62,7 +62,9 @@ make_node() {
     nsenter --net="/var/run/netns/${name}" ip addr add "${address}/24" dev eth0
     nsenter --net="/var/run/netns/${name}" ip link set eth0 up
     nsenter --net="/var/run/netns/${name}" ip link set lo up
-    nsenter --net="/var/run/netns/${name}" ip route add default via "${HOST_ADDRESS}"
+    # No default route: the nodes reach each other and this host on the bridge, and nothing
+    # else. Swarm's agent tries a registry before using an image a node has; unrouted, that
+    # fails at once instead of after 20 s of DNS timeouts.
     mkdir -p "${STATE}/${name}" "${DATA}/${name}" "${LOGS}"
 }
 

@@ -7,7 +7,9 @@ import Foundation
 /// node that is up. The node comes back afterwards.
 ///
 /// Judged from the broker (who received the task, the redelivery and its acknowledgement) and
-/// from Swarm (when the manager saw the node down, when the replacement task started).
+/// from Swarm (when the manager saw the node down, when the replacement task started). The
+/// loss is a fault like any other: on the report's timeline, and healed (the node revived)
+/// after the check whatever happened.
 public struct NodeLossCheck: ReliabilityCheck {
     /// How long the task takes: long enough to be in progress when the node fails.
     public var taskMilliseconds: Int
@@ -52,17 +54,8 @@ public struct NodeLossCheck: ReliabilityCheck {
             return .inconclusive("\(first.worker) received \(token) on \(node), which also runs \(node == manager ? "the Swarm manager" : "the broker"): losing it tests more than a worker's node, so the check does not.")
         }
         context.logger.info("node-loss: \(first.worker) received \(token) on \(node); failing the node")
-        let lostAt = Date()
-        try await swarm.loseNode(node)
-        let seen: NodeLossObservation
-        do {
-            seen = try await observe(after: lostAt, node: node, victim: victim, first: first, token: token, since: since, in: context, swarm: swarm)
-        } catch {
-            await revive(node, swarm: swarm, context: context)
-            throw error
-        }
-        await revive(node, swarm: swarm, context: context)
-        return judge(seen)
+        let loss = try await context.faults.inject(.loseNode(node, running: target))
+        return judge(try await observe(after: loss.at, node: node, victim: victim, first: first, token: token, since: since, in: context, swarm: swarm))
     }
 
     /// Waits for the manager to see the node down, for the task's redelivery to be settled and
@@ -84,19 +77,5 @@ public struct NodeLossCheck: ReliabilityCheck {
             deliveries: deliveries, replacement: replacement, held: try? await context.broker.queue(named: context.roles.workQueue),
             gaps: await context.observer.gaps(since: since), queue: context.roles.workQueue
         )
-    }
-
-    /// Brings the node back whatever happened, in a task of its own so a cancelled check still
-    /// heals, and waits until the manager sees it ready.
-    private func revive(_ node: String, swarm: any NodeFailing, context: CheckContext) async {
-        let healing = Task {
-            try await swarm.reviveNode(node)
-            try await Wait.until("\(node) to rejoin", deadline: .seconds(60), every: .milliseconds(500)) { () async throws -> Bool? in
-                try await swarm.nodeStates()[node] == .ready ? true : nil
-            }
-        }
-        if case .failure(let error) = await healing.result {
-            context.logger.error("node-loss: could not bring \(node) back: \(error)")
-        }
     }
 }

@@ -1,17 +1,17 @@
 extension Fault.Action {
     private enum CodingKeys: String, CodingKey {
         case kill, stop, start, pause, unpause, restart, disconnect, connect
-        case partition, dropPackets, limitBandwidth, restoreNetwork
+        case partition, dropPackets, limitBandwidth, restoreNetwork, loseNode, reviveNode
     }
 
     private enum DetailKeys: String, CodingKey {
-        case signal, timeout, from, probability, kilobitsPerSecond
+        case signal, timeout, from, probability, kilobitsPerSecond, node
     }
 
     /// One key naming the action, with its details: `{"kill": {"signal": "KILL"}}`,
     /// `{"stop": {"timeout": 5}}` (seconds), `{"partition": {"from": ["172.18.0.2"]}}`,
     /// `{"dropPackets": {"probability": 0.3}}`, `{"limitBandwidth": {"kilobitsPerSecond": 256}}`,
-    /// `{"start": {}}`.
+    /// `{"loseNode": {"node": "clnode2"}}`, `{"start": {}}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
@@ -33,6 +33,12 @@ extension Fault.Action {
         case .limitBandwidth(let rate):
             var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .limitBandwidth)
             try details.encode(rate, forKey: .kilobitsPerSecond)
+        case .loseNode(let node):
+            var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .loseNode)
+            try details.encode(node, forKey: .node)
+        case .reviveNode(let node):
+            var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .reviveNode)
+            try details.encode(node, forKey: .node)
         case .start: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .start)
         case .pause: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .pause)
         case .unpause: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .unpause)
@@ -57,6 +63,8 @@ extension Fault.Action {
         case .partition: self = .partition(from: try details().decode([String].self, forKey: .from))
         case .dropPackets: self = .dropPackets(probability: try details().decode(Double.self, forKey: .probability))
         case .limitBandwidth: self = .limitBandwidth(kilobitsPerSecond: try details().decode(Int.self, forKey: .kilobitsPerSecond))
+        case .loseNode: self = .loseNode(try details().decode(String.self, forKey: .node))
+        case .reviveNode: self = .reviveNode(try details().decode(String.self, forKey: .node))
         case .start: self = .start
         case .pause: self = .pause
         case .unpause: self = .unpause

@@ -13,6 +13,8 @@ extension Fault.Action {
         case .partition, .dropPackets: "iptables"
         case .limitBandwidth: "tc"
         case .restoreNetwork: "restoring the network (iptables, tc)"
+        case .loseNode: "scripts/swarm.sh lose"
+        case .reviveNode: "scripts/swarm.sh revive"
         }
     }
 }

@@ -31,6 +31,11 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         /// Remove every partition, packet loss and bandwidth limit the lab put on the service,
         /// and nothing else.
         case restoreNetwork
+        /// Fail the Swarm node that runs the service as a machine fails: its link goes, then
+        /// every process on it at once (``NodeFailing``).
+        case loseNode(String)
+        /// Bring a lost Swarm node back; it rejoins the swarm.
+        case reviveNode(String)
     }
 
     /// What is done.
@@ -65,6 +70,8 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         Fault(.limitBandwidth(kilobitsPerSecond: kilobitsPerSecond), target)
     }
     public static func restoreNetwork(_ target: ServiceTarget) -> Fault { Fault(.restoreNetwork, target) }
+    public static func loseNode(_ node: String, running target: ServiceTarget) -> Fault { Fault(.loseNode(node), target) }
+    public static func reviveNode(_ node: String, of target: ServiceTarget) -> Fault { Fault(.reviveNode(node), target) }
 
     public var description: String {
         switch action {
@@ -80,6 +87,8 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         case .dropPackets(let probability): "drop \(Self.percent(probability)) of \(target)'s packets"
         case .limitBandwidth(let rate): "limit \(target) to \(rate) kbit/s"
         case .restoreNetwork: "restore \(target)'s network"
+        case .loseNode(let node): "lose \(node), the Swarm node running \(target)"
+        case .reviveNode(let node): "revive \(node), the Swarm node that ran \(target)"
         }
     }
 
@@ -98,6 +107,8 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         case .connect: return "docker network connect <network> \(container)"
         case .partition, .dropPackets, .limitBandwidth, .restoreNetwork:
             return NetworkImpairmentCommands.shellLine(for: action, container: container)
+        case .loseNode(let node): return "scripts/swarm.sh lose \(node.drop { !$0.isNumber })"
+        case .reviveNode(let node): return "scripts/swarm.sh revive \(node.drop { !$0.isNumber })"
         }
     }
 

@@ -21,8 +21,10 @@ public actor FaultInjector {
         var disconnected = false
         /// Partitioned, losing packets or limited (or possibly so, after a failed attempt).
         var impaired = false
+        /// The Swarm node lost with it (or possibly so, after a failed attempt).
+        var lostNode: String?
 
-        var isEmpty: Bool { process == nil && !disconnected && !impaired }
+        var isEmpty: Bool { process == nil && !disconnected && !impaired && lostNode == nil }
     }
 
     public init(stack: any StackDriver) {
@@ -41,6 +43,10 @@ public actor FaultInjector {
             // Set before the attempt: one that fails halfway may have added rules, and heal()
             // removes whatever is there.
             broken[fault.target, default: Damage()].impaired = true
+        }
+        if case .loseNode(let node) = fault.action {
+            // Likewise: a loss that failed halfway may have killed part of the node.
+            broken[fault.target, default: Damage()].lostNode = node
         }
         do {
             try await perform(fault)
@@ -74,7 +80,16 @@ public actor FaultInjector {
         case .dropPackets(let probability): try await network(for: target).dropPackets(target, probability: probability)
         case .limitBandwidth(let rate): try await network(for: target).limitBandwidth(target, kilobitsPerSecond: rate)
         case .restoreNetwork: try await network(for: target).restoreNetwork(target)
+        case .loseNode(let node): try await nodes(for: target).loseNode(node)
+        case .reviveNode(let node): try await nodes(for: target).reviveNode(node)
         }
+    }
+
+    private func nodes(for target: ServiceTarget) throws -> any NodeFailing {
+        guard let nodes = stack as? any NodeFailing else {
+            throw StackError(project: stack.projectName, code: .invalidConfiguration(problem: "Losing the node that runs \(target) needs a stack on Swarm nodes (`chaoslab run --swarm`)"))
+        }
+        return nodes
     }
 
     private func network(for target: ServiceTarget) throws -> any NetworkImpairing {
@@ -99,6 +114,8 @@ public actor FaultInjector {
         case .connect: damage.disconnected = false
         case .partition, .dropPackets, .limitBandwidth: damage.impaired = true
         case .restoreNetwork: damage.impaired = false
+        case .loseNode(let node): damage.lostNode = node
+        case .reviveNode: damage.lostNode = nil
         }
         broken[fault.target] = damage.isEmpty ? nil : damage
     }
@@ -125,6 +142,7 @@ public actor FaultInjector {
 
     private static func remedies(for damage: Damage, of target: ServiceTarget) -> [Fault] {
         var remedies: [Fault] = []
+        if let node = damage.lostNode { remedies.append(.reviveNode(node, of: target)) }
         if damage.impaired { remedies.append(.restoreNetwork(target)) }
         if damage.disconnected { remedies.append(.connect(target)) }
         switch damage.process {

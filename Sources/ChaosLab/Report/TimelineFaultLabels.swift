@@ -87,6 +87,8 @@ struct TimelineFaultLabels {
         case .dropPackets(let probability): "drop \(Fault.percent(probability)) \(fault.target)"
         case .limitBandwidth(let rate): "\(rate) kbit/s \(fault.target)"
         case .restoreNetwork: "restore \(fault.target)"
+        case .loseNode(let node): "lose \(node)"
+        case .reviveNode(let node): "revive \(node)"
         }
     }
 }

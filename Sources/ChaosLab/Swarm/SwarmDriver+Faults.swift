@@ -115,8 +115,12 @@ extension SwarmDriver: NodeFailing {
         try await lose(try await node(named: name))
     }
 
+    /// Starts the node's daemon again and returns once the manager sees it ready.
     public func reviveNode(_ name: String) async throws {
         try await revive(try await node(named: name))
+        try await Wait.until("\(name) to rejoin the swarm", deadline: .seconds(60), every: .milliseconds(500)) { () async throws -> Bool? in
+            try await nodeStates()[name] == .ready ? true : nil
+        }
     }
 
     private func node(named name: String) async throws -> SwarmNode {

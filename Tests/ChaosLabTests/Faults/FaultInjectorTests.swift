@@ -53,6 +53,24 @@ struct FaultInjectorTests {
         #expect(stack.operations.last?.description == "restoreNetwork worker1")
     }
 
+    @Test("a lost Swarm node is a fault on the target it ran, revived on heal; on Compose it is refused, saying why")
+    func nodeLoss() async throws {
+        let swarm = FakeSwarm()
+        let injector = FaultInjector(stack: swarm)
+        try await injector.inject(.loseNode("clnode2", running: "worker1"))
+        #expect(await injector.brokenTargets == ["worker1"])
+        await injector.heal()
+        #expect(swarm.operations.map(\.description) == ["loseNode clnode2", "reviveNode clnode2"])
+        #expect(await injector.events.map(\.fault.description) == [
+            "lose clnode2, the Swarm node running worker1", "revive clnode2, the Swarm node that ran worker1",
+        ])
+        #expect(Fault.loseNode("clnode2", running: "worker1").commandLine == "scripts/swarm.sh lose 2")
+
+        let compose = FaultInjector(stack: FakeStackDriver())
+        let error = await #expect(throws: StackError.self) { try await compose.inject(.loseNode("clnode2", running: "worker1")) }
+        #expect(error?.description.contains("--swarm") == true)
+    }
+
     @Test("a restart that failed leaves the target to start on heal")
     func failedRestart() async throws {
         let stack = FakeStackDriver(failing: ["restart"])
@@ -71,6 +89,7 @@ struct NetworkFaultDataTests {
         let faults: [Fault] = [
             .partition("worker1", from: ["172.18.0.2"]), .dropPackets("worker1", probability: 0.3),
             .limitBandwidth("worker1", kilobitsPerSecond: 256), .restoreNetwork("worker1"), .restart("rabbitmq", timeout: .seconds(5)),
+            .loseNode("clnode2", running: "worker1"), .reviveNode("clnode2", of: "worker1"),
         ]
         let data = try JSONEncoder().encode(faults)
         #expect(try JSONDecoder().decode([Fault].self, from: data) == faults)

@@ -65,7 +65,7 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
         operationLog.withLock { $0 }
     }
 
-    private func record(_ name: String, _ target: ServiceTarget, _ detail: String? = nil) throws {
+    func record(_ name: String, _ target: ServiceTarget, _ detail: String? = nil) throws {
         // As the real runner, which terminates the command of a cancelled task.
         try Task.checkCancellation()
         operationLog.withLock { $0.append((Operation(name: name, target: target, detail: detail), .now)) }
