@@ -23,11 +23,22 @@ extension CheckContext {
 
     /// Waits (up to `deadline`) until every worker consumes the work queue again, as after
     /// faults; what stays missing is for the checks to find.
-    public func waitForWorkersConsuming(deadline: Duration = .seconds(45)) async {
+    /// - Parameter holding: how long the count must stay whole: a stack that starts its
+    ///   services in no order (Swarm) has workers that consume, lose the broker once more as it
+    ///   finishes booting, and come back.
+    public func waitForWorkersConsuming(deadline: Duration = .seconds(45), holding: Duration = .zero) async {
         let expected = roles.workers.count
-        _ = try? await Wait.until("\(expected) consumers on \(roles.workQueue)", deadline: deadline, every: .milliseconds(250)) {
+        let clock = ContinuousClock()
+        var wholeSince: ContinuousClock.Instant?
+        _ = try? await Wait.until("\(expected) consumers on \(roles.workQueue)", deadline: deadline, every: .milliseconds(250)) { () async throws -> Int? in
             let consumers = try await consumers(of: roles.workQueue) ?? 0
-            return consumers >= expected ? consumers : nil
+            guard consumers >= expected else {
+                wholeSince = nil
+                return nil
+            }
+            let since = wholeSince ?? clock.now
+            wholeSince = since
+            return clock.now - since >= holding ? consumers : nil
         }
     }
 

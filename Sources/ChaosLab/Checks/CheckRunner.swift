@@ -90,14 +90,16 @@ public struct CheckRunner: Sendable {
     /// consumes and the API is healthy (each bounded; what stays missing is the checks' to find).
     public func waitUntilReady() async throws {
         try await waitForBroker()
-        await settle()
+        // Where services start in no order (Swarm), a worker may consume before the broker has
+        // finished booting and lose it once more: once per stack, the consumers must hold 2 s.
+        await settle(consumersHolding: context.stack.startsInDependencyOrder ? .zero : .seconds(2))
     }
 
     /// Waits (bounded) until every healthcheck has come to a verdict, every worker consumes the
     /// work queue again after faults and the API answers directly and through the proxy.
-    func settle() async {
+    func settle(consumersHolding holding: Duration = .zero) async {
         await waitForHealthchecks()
-        await context.waitForWorkersConsuming()
+        await context.waitForWorkersConsuming(holding: holding)
         if let api = context.roles.api, let health = api.healthPath {
             // Directly, then through the proxy: Traefik picks a container up a moment after it
             // turns healthy.

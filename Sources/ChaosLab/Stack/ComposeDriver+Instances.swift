@@ -57,19 +57,7 @@ extension ComposeDriver {
 
     func inspect(ids: [String]) async throws -> [ContainerInspection] {
         let result = try await dockerResult(["inspect"] + ids)
-        // A container removed between `ps` and `inspect` makes Docker exit 1 while still
-        // printing the others; only a result with no JSON at all is an error.
-        guard result.succeeded || result.stdout.hasPrefix("[") else {
-            throw CommandError(failed: result)
-        }
-        do {
-            return try ContainerInspection.decode(result.outputBytes)
-        } catch {
-            throw StackError(
-                project: projectName,
-                code: .unexpectedOutput(command: result.command.commandLine, problem: "not the JSON of `docker inspect` (\(error))")
-            )
-        }
+        return try ContainerInspection.decode(result, project: projectName)
     }
 
     /// Docker's `-t` takes whole seconds; round up so a short grace period is not zero.

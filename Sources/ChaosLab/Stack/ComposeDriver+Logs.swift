@@ -6,19 +6,11 @@ extension ComposeDriver {
     /// containers the target's instances replaced (recreated with a new id) are included while
     /// the driver still holds them; ``LogLine/run`` tells the containers and their runs apart.
     public func logs(_ target: ServiceTarget, since: Date?) async throws -> [LogLine] {
-        var lines: [LogLine] = []
-        for follower in try await logFollowers(of: target) {
-            lines += try await follower.lines(since: since)
-        }
-        return Self.timeOrdered(lines)
+        try await logFollowers(of: target).lines(since: since)
     }
 
     public func droppedLogLines(_ target: ServiceTarget) async throws -> Int {
-        var dropped = 0
-        for follower in try await logFollowers(of: target) {
-            dropped += await follower.droppedLines
-        }
-        return dropped
+        await (try await logFollowers(of: target)).droppedLines
     }
 
     /// Stops reading every container's output and forgets what was read; returns once no
@@ -26,9 +18,7 @@ extension ComposeDriver {
     public func stopFollowingLogs() async {
         let stopping = followers.values
         followers.removeAll()
-        for follower in stopping {
-            await follower.stop()
-        }
+        await stopping.stopAll()
     }
 
     /// The followers of the target's instances, started if new, and of the containers they
@@ -40,9 +30,7 @@ extension ComposeDriver {
             followers[instance.containerID] = follower
             follower.start()
         }
-        return followers.values
-            .filter { $0.service == target.service && (target.index == nil || $0.index == target.index) }
-            .sorted { ($0.index, $0.containerID) < ($1.index, $1.containerID) }
+        return followers.values.following(target)
     }
 
     /// The last lines the target wrote, read once (`docker logs --tail`), for an error message

@@ -88,6 +88,25 @@ struct ContainerInspection: Decodable, Sendable {
         try JSONDecoder().decode([ContainerInspection].self, from: Data(bytes))
     }
 
+    /// Reads what `docker inspect ID…` answered. A container removed between listing and
+    /// inspecting makes Docker exit 1 while still printing the others, so only an answer with
+    /// no JSON at all is an error.
+    /// - Throws: ``CommandError`` for a failed command, ``StackError`` for output that is not
+    ///   the JSON of `docker inspect`.
+    static func decode(_ result: CommandResult, project: String) throws -> [ContainerInspection] {
+        guard result.succeeded || result.stdout.hasPrefix("[") else {
+            throw CommandError(failed: result)
+        }
+        do {
+            return try decode(result.outputBytes)
+        } catch {
+            throw StackError(
+                project: project,
+                code: .unexpectedOutput(command: result.command.commandLine, problem: "not the JSON of `docker inspect` (\(error))")
+            )
+        }
+    }
+
     var labels: [String: String] {
         config.labels ?? [:]
     }

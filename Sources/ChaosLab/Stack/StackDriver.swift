@@ -10,6 +10,11 @@ public protocol StackDriver: Sendable {
     /// The stack's name (the compose project).
     var projectName: String { get }
 
+    /// Whether `up` starts a service only once those it depends on are healthy, as Compose does
+    /// with `depends_on: condition: service_healthy` (Swarm starts everything at once): where it
+    /// does not, the lab waits longer for the stack to settle before the first check.
+    var startsInDependencyOrder: Bool { get }
+
     /// Starts every service and waits until each runs and passes its healthcheck.
     /// - Throws: ``StackError`` naming the service that is not ready; unless
     ///   ``UpOptions/keepOnFailure`` is set, the stack is removed first. Cancelling the task
@@ -60,6 +65,11 @@ public protocol StackDriver: Sendable {
 }
 
 extension StackDriver {
+    /// Compose starts a service once those it depends on are healthy.
+    public var startsInDependencyOrder: Bool {
+        true
+    }
+
     /// Brings the stack up with default options.
     @discardableResult
     public func up() async throws -> StackUpReport {

@@ -73,17 +73,7 @@ extension SwarmDriver {
     /// `docker inspect` of containers on one node.
     func inspect(ids: [String], on node: SwarmNode) async throws -> [ContainerInspection] {
         let result = try await dockerResult(node, ["inspect"] + ids)
-        guard result.succeeded || result.stdout.hasPrefix("[") else {
-            throw CommandError(failed: result)
-        }
-        do {
-            return try ContainerInspection.decode(result.outputBytes)
-        } catch {
-            throw StackError(
-                project: projectName,
-                code: .unexpectedOutput(command: result.command.commandLine, problem: "not the JSON of `docker inspect` (\(error))")
-            )
-        }
+        return try ContainerInspection.decode(result, project: projectName)
     }
 
     /// The address of the node running `service`'s first running task, for the port gateway.

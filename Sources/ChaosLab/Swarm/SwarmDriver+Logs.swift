@@ -4,28 +4,18 @@ extension SwarmDriver {
     /// What the target's task containers wrote, read from their nodes as it is written; lines
     /// of tasks Swarm replaced are included while the driver holds them.
     public func logs(_ target: ServiceTarget, since: Date?) async throws -> [LogLine] {
-        var lines: [LogLine] = []
-        for follower in try await logFollowers(of: target) {
-            lines += try await follower.lines(since: since)
-        }
-        return ComposeDriver.timeOrdered(lines)
+        try await logFollowers(of: target).lines(since: since)
     }
 
     public func droppedLogLines(_ target: ServiceTarget) async throws -> Int {
-        var dropped = 0
-        for follower in try await logFollowers(of: target) {
-            dropped += await follower.droppedLines
-        }
-        return dropped
+        await (try await logFollowers(of: target)).droppedLines
     }
 
     /// Stops reading every container's output; `down` does this itself.
     public func stopFollowingLogs() async {
         let stopping = followers.values
         followers.removeAll()
-        for follower in stopping {
-            await follower.stop()
-        }
+        await stopping.stopAll()
     }
 
     private func logFollowers(of target: ServiceTarget) async throws -> [ContainerLogFollower] {
@@ -37,9 +27,7 @@ extension SwarmDriver {
             followers[instance.containerID] = follower
             follower.start()
         }
-        return followers.values
-            .filter { $0.service == target.service && (target.index == nil || $0.index == target.index) }
-            .sorted { ($0.index, $0.containerID) < ($1.index, $1.containerID) }
+        return followers.values.following(target)
     }
 
     /// The last lines a service wrote, for an error message; empty if they cannot be had.

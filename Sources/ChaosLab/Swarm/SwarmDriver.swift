@@ -56,6 +56,11 @@ public actor SwarmDriver: StackDriver {
         configuration.projectName
     }
 
+    /// Swarm starts every service at once; `depends_on` is not honoured.
+    public nonisolated var startsInDependencyOrder: Bool {
+        false
+    }
+
     /// The compose file, interpolated with this process's environment and the driver's additions.
     public func loadComposeFile() throws(ComposeFileError) -> ComposeFile {
         let environment = ProcessInfo.processInfo.environment.merging(composeEnvironment) { _, added in added }
