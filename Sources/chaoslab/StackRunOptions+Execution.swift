@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChaosLab
 import Foundation
+import Logging
 
 extension StackRunOptions {
     /// Brings the stack up, runs `checks` with visible progress, always takes it down (unless
@@ -23,7 +24,27 @@ extension StackRunOptions {
         // An unreadable compose file is bad input: say so before anything is started.
         _ = try await driver.loadComposeFile()
         let session = LabSession(stack: driver, roles: stackRoles, logger: logger)
-        let status = try await ProjectLock.holding(driver.projectName) {
+        let swarm = try await makeSwarm(project: driver.projectName, logger: logger)
+        let status: RunExitStatus
+        do {
+            status = try await run(session, driver: driver, checks: checks, knobs: chosenKnobs, resolution: resolution, finished: finished)
+        } catch {
+            await swarm?.remove(logger: logger)
+            throw error
+        }
+        await swarm?.remove(logger: logger)
+        if status != .passed {
+            throw ExitCode(status.rawValue)
+        }
+    }
+
+    /// The session run under the project's lock, with the report written: the exit status the
+    /// verdicts call for.
+    private func run(
+        _ session: LabSession, driver: any ComposeStackDriver, checks: [any ReliabilityCheck], knobs chosenKnobs: [FixtureKnob],
+        resolution: RolesResolution?, finished: ([CheckResult]) -> Void
+    ) async throws -> RunExitStatus {
+        try await ProjectLock.holding(driver.projectName) {
             let startedAt = Date()
             let clock = ContinuousClock()
             let start = clock.now
@@ -55,9 +76,25 @@ extension StackRunOptions {
             }
             return RunExitStatus(verdicts: labRun.results.map(\.verdict), housekeepingFailed: labRun.teardownError != nil || !reportWritten)
         }
-        if status != .passed {
-            throw ExitCode(status.rawValue)
+    }
+
+    /// With `--nodes N`: a Swarm of N nodes made for this run, to remove after it. Refused when
+    /// nodes exist already: they are someone's (`make swarm-up`).
+    private func makeSwarm(project: String, logger: Logger) async throws -> TemporarySwarm? {
+        guard let nodes else { return nil }
+        let lab = SwarmLab()
+        if let existing = try? await lab.nodes(project: project), !existing.isEmpty {
+            throw ValidationError("Swarm nodes exist already (\(existing.map(\.name).joined(separator: ", "))): drop --nodes to run on them, or remove them with `make swarm-down` first.")
         }
+        logger.info("making a Swarm of \(nodes) nodes for this run")
+        let swarm = TemporarySwarm(lab: lab, project: project)
+        do {
+            try await lab.up(nodes: nodes, project: project)
+        } catch {
+            await swarm.remove(logger: logger)
+            throw error
+        }
+        return swarm
     }
 
     /// Writes the report and prints the summary line; a report that cannot be written is said

@@ -24,6 +24,9 @@ struct StackRunOptions: ParsableArguments {
     )
     var stack: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --swarm: make a Swarm of this many nodes on this machine for the run (one manager, the rest workers) and remove it afterwards.", discussion: "Without it, --swarm uses the nodes `make swarm-up` made and leaves them.", valueName: "count"))
+    var nodes: Int?
+
     @Option(name: .long, help: ArgumentHelp("With --stack: a roles manifest to read instead of chaoslab.yml beside the compose file.", valueName: "file"))
     var roles: String?
 
@@ -40,6 +43,12 @@ struct StackRunOptions: ParsableArguments {
         }
         if stack != nil && global.compose != nil {
             throw ValidationError("Give the compose file with --stack or with --compose, not both: --stack also derives its roles.")
+        }
+        if nodes != nil && !global.swarm {
+            throw ValidationError("--nodes makes Swarm nodes for a run on Swarm: add --swarm.")
+        }
+        if let nodes, !(1...9).contains(nodes) {
+            throw ValidationError("--nodes must be 1 to 9, not \(nodes).")
         }
         if stack != nil && !knobs.isEmpty {
             throw ValidationError("--knob switches faults in the reference fixtures; a stack given with --stack does not read them.")
