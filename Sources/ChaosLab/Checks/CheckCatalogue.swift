@@ -8,10 +8,10 @@ public enum CheckCatalogue {
         ]
     }
 
-    /// Checks of what only a stack spread over machines can do (losing one), run with
+    /// Checks of what only a Swarm does (update a service task by task, lose a node), run with
     /// `--swarm` after ``all``; on Compose they do not apply.
     public static var swarm: [any ReliabilityCheck] {
-        [NodeLossCheck()]
+        [RollingUpdateCheck(), NodeLossCheck()]
     }
 
     /// The check named `name`, among ``all`` and ``swarm``, or `nil`.

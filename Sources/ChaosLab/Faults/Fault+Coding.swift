@@ -1,17 +1,18 @@
 extension Fault.Action {
     private enum CodingKeys: String, CodingKey {
         case kill, stop, start, pause, unpause, restart, disconnect, connect
-        case partition, dropPackets, limitBandwidth, restoreNetwork, loseNode, reviveNode
+        case partition, dropPackets, limitBandwidth, restoreNetwork, loseNode, reviveNode, rollingUpdate
     }
 
     private enum DetailKeys: String, CodingKey {
-        case signal, timeout, from, probability, kilobitsPerSecond, node
+        case signal, timeout, from, probability, kilobitsPerSecond, node, order
     }
 
     /// One key naming the action, with its details: `{"kill": {"signal": "KILL"}}`,
     /// `{"stop": {"timeout": 5}}` (seconds), `{"partition": {"from": ["172.18.0.2"]}}`,
     /// `{"dropPackets": {"probability": 0.3}}`, `{"limitBandwidth": {"kilobitsPerSecond": 256}}`,
-    /// `{"loseNode": {"node": "clnode2"}}`, `{"start": {}}`.
+    /// `{"loseNode": {"node": "clnode2"}}`, `{"rollingUpdate": {"order": "start-first"}}`,
+    /// `{"start": {}}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
@@ -39,6 +40,9 @@ extension Fault.Action {
         case .reviveNode(let node):
             var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .reviveNode)
             try details.encode(node, forKey: .node)
+        case .rollingUpdate(let order):
+            var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .rollingUpdate)
+            try details.encode(order, forKey: .order)
         case .start: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .start)
         case .pause: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .pause)
         case .unpause: _ = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .unpause)
@@ -65,6 +69,7 @@ extension Fault.Action {
         case .limitBandwidth: self = .limitBandwidth(kilobitsPerSecond: try details().decode(Int.self, forKey: .kilobitsPerSecond))
         case .loseNode: self = .loseNode(try details().decode(String.self, forKey: .node))
         case .reviveNode: self = .reviveNode(try details().decode(String.self, forKey: .node))
+        case .rollingUpdate: self = .rollingUpdate(try details().decode(UpdateOrder.self, forKey: .order))
         case .start: self = .start
         case .pause: self = .pause
         case .unpause: self = .unpause

@@ -15,6 +15,7 @@ extension Fault.Action {
         case .restoreNetwork: "restoring the network (iptables, tc)"
         case .loseNode: "scripts/swarm.sh lose"
         case .reviveNode: "scripts/swarm.sh revive"
+        case .rollingUpdate: "docker service update"
         }
     }
 }

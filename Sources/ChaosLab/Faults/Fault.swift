@@ -36,6 +36,9 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         case loseNode(String)
         /// Bring a lost Swarm node back; it rejoins the swarm.
         case reviveNode(String)
+        /// Replace every task of the service one at a time, as a new version's deployment does
+        /// (``ServiceUpdating``).
+        case rollingUpdate(UpdateOrder)
     }
 
     /// What is done.
@@ -72,6 +75,7 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
     public static func restoreNetwork(_ target: ServiceTarget) -> Fault { Fault(.restoreNetwork, target) }
     public static func loseNode(_ node: String, running target: ServiceTarget) -> Fault { Fault(.loseNode(node), target) }
     public static func reviveNode(_ node: String, of target: ServiceTarget) -> Fault { Fault(.reviveNode(node), target) }
+    public static func rollingUpdate(_ service: String, order: UpdateOrder) -> Fault { Fault(.rollingUpdate(order), .service(service)) }
 
     public var description: String {
         switch action {
@@ -89,6 +93,7 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         case .restoreNetwork: "restore \(target)'s network"
         case .loseNode(let node): "lose \(node), the Swarm node running \(target)"
         case .reviveNode(let node): "revive \(node), the Swarm node that ran \(target)"
+        case .rollingUpdate(let order): "update \(target) task by task, \(order.rawValue)"
         }
     }
 
@@ -109,6 +114,7 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
             return NetworkImpairmentCommands.shellLine(for: action, container: container)
         case .loseNode(let node): return "scripts/swarm.sh lose \(node.drop { !$0.isNumber })"
         case .reviveNode(let node): return "scripts/swarm.sh revive \(node.drop { !$0.isNumber })"
+        case .rollingUpdate(let order): return "docker service update --force --update-order \(order.rawValue) <stack>_\(target.service)"
         }
     }
 

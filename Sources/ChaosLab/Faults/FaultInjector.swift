@@ -82,6 +82,11 @@ public actor FaultInjector {
         case .restoreNetwork: try await network(for: target).restoreNetwork(target)
         case .loseNode(let node): try await nodes(for: target).loseNode(node)
         case .reviveNode(let node): try await nodes(for: target).reviveNode(node)
+        case .rollingUpdate(let order):
+            guard let updating = stack as? any ServiceUpdating else {
+                throw StackError(project: stack.projectName, code: .invalidConfiguration(problem: "Updating \(target) task by task needs a stack on Swarm (`chaoslab run --swarm`)"))
+            }
+            try await updating.rollingUpdate(target.service, order: order)
         }
     }
 
@@ -116,6 +121,7 @@ public actor FaultInjector {
         case .restoreNetwork: damage.impaired = false
         case .loseNode(let node): damage.lostNode = node
         case .reviveNode: damage.lostNode = nil
+        case .rollingUpdate: break
         }
         broken[fault.target] = damage.isEmpty ? nil : damage
     }

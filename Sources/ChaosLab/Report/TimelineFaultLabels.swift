@@ -89,6 +89,7 @@ struct TimelineFaultLabels {
         case .restoreNetwork: "restore \(fault.target)"
         case .loseNode(let node): "lose \(node)"
         case .reviveNode(let node): "revive \(node)"
+        case .rollingUpdate(let order): "update \(fault.target) \(order.rawValue)"
         }
     }
 }

@@ -130,3 +130,16 @@ extension SwarmDriver: NodeFailing {
         return node
     }
 }
+
+extension SwarmDriver: ServiceUpdating {
+    /// `docker service update --force --update-order ORDER`: every task replaced, one at a
+    /// time, waited for until the update converges.
+    public func rollingUpdate(_ service: String, order: UpdateOrder) async throws {
+        _ = try await resolve(.service(service))
+        try await docker(
+            try await manager(),
+            ["service", "update", "--force", "--update-order", order.rawValue, "--update-parallelism", "1", "--detach=false", "--quiet", swarmName(of: service)],
+            timeout: configuration.commandTimeout + .seconds(120)
+        )
+    }
+}
