@@ -59,6 +59,7 @@ public struct RollingUpdateCheck: ReliabilityCheck {
             // The stream runs from before the first update to after the last, and stops by itself.
             while updating.isRunning || attempts.count < 10, attempts.count < maxMessages {
                 attempts.append(try await context.publish(context.token(name, attempts.count + 1), workMilliseconds: workMilliseconds))
+                // The load's pace, not a wait for something to happen: the stream is steady.
                 try await Task.sleep(for: interval)
             }
         } catch {

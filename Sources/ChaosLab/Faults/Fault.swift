@@ -112,8 +112,8 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         case .connect: return "docker network connect <network> \(container)"
         case .partition, .dropPackets, .limitBandwidth, .restoreNetwork:
             return NetworkImpairmentCommands.shellLine(for: action, container: container)
-        case .loseNode(let node): return "scripts/swarm.sh lose \(node.drop { !$0.isNumber })"
-        case .reviveNode(let node): return "scripts/swarm.sh revive \(node.drop { !$0.isNumber })"
+        case .loseNode(let node): return "scripts/swarm.sh lose \(SwarmLab.index(ofNodeNamed: node))"
+        case .reviveNode(let node): return "scripts/swarm.sh revive \(SwarmLab.index(ofNodeNamed: node))"
         case .rollingUpdate(let order): return "docker service update --force --update-order \(order.rawValue) <stack>_\(target.service)"
         }
     }

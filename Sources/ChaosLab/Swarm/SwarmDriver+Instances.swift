@@ -3,8 +3,10 @@ import Foundation
 extension SwarmDriver {
     /// The stack's tasks on every node that is up: one instance per service slot, its newest
     /// container (a task Swarm replaced leaves its exited container behind for a while).
+    /// The nodes are those listed last: `up`, `down` and every node fault list them again, and
+    /// a node that stopped answering since is skipped.
     public func instances(of service: String?) async throws -> [ServiceInstance] {
-        try await refreshNodes()
+        if nodes.isEmpty { try await refreshNodes() }
         var found: [(instance: ServiceInstance, created: String)] = []
         for node in nodes where node.isUp {
             var filters = ["--filter", "label=\(SwarmLabel.stack)=\(projectName)"]

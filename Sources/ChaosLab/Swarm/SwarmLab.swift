@@ -48,7 +48,12 @@ public struct SwarmLab: Sendable {
 
     /// The node's number, as the script names it (`clnode2` is 2).
     static func index(of node: SwarmNode) -> String {
-        String(node.name.drop { !$0.isNumber })
+        index(ofNodeNamed: node.name)
+    }
+
+    /// The number of the node named `name`, as the script takes it.
+    static func index(ofNodeNamed name: String) -> String {
+        String(name.drop { !$0.isNumber })
     }
 
     @discardableResult
