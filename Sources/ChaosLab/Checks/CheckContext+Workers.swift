@@ -110,9 +110,7 @@ extension CheckContext {
     /// What the workers printed or recorded about messages starting with `prefix`, when the
     /// roles say how to read it: shown beside the broker's account, never used for a verdict.
     public func workerOutput(prefix: String, since: Date) async -> Evidence? {
-        guard roles.workerEvidence.receivedPattern != nil || roles.workerEvidence.recordFile != nil else { return nil }
-        let observer = WorkerObserver(stack: stack, roles: roles)
-        guard let traces = try? await observer.deliveries(tokenPrefix: prefix, since: since), !traces.isEmpty else { return nil }
+        guard let traces = await workerTraces(prefix: prefix, since: since), !traces.isEmpty else { return nil }
         return Evidence(
             source: "workers",
             title: "What the workers printed about the same messages (corroboration; the verdict rests on the broker)",

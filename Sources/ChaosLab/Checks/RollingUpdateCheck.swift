@@ -7,8 +7,11 @@ import Synchronization
 /// message the API acknowledged must be processed: a worker stopped for its replacement gives
 /// back what it had not acknowledged, and nothing is lost.
 ///
-/// Judged from the broker's deliveries of the stream, with the operation history checker; the
-/// updates are faults on the report's timeline, each with how long it took.
+/// Judged as the soak is (``SoakAccounting``): from the broker's deliveries of the stream, with
+/// the operation history checker, and for a task delivered to an auto-ack consumer (which the
+/// broker forgets on sending) from what the workers printed, since a worker stopped for its
+/// replacement takes such a task with it. The updates are faults on the report's timeline, each
+/// with how long it took.
 public struct RollingUpdateCheck: ReliabilityCheck {
     /// The pause between two published tasks.
     public var interval: Duration
@@ -70,9 +73,12 @@ public struct RollingUpdateCheck: ReliabilityCheck {
         let events = try await updates.value
         let acknowledged = Set(attempts.filter(\.acknowledged).map(\.token))
         let deliveries = try await context.waitForProcessing(of: acknowledged, prefix: prefix, since: since, deadline: .seconds(60))
+        // The broker forgets an auto-acked task when it sends it: only the workers can say it was done.
+        let output = await context.workerTraces(settling: deliveries, prefix: prefix, since: since, until: .now + .seconds(30))
         return judge(RollingUpdateObservation(
-            attempts: attempts, deliveries: deliveries, updates: events, held: try? await context.broker.queue(named: context.roles.workQueue),
-            gaps: await context.observer.gaps(since: since), queue: context.roles.workQueue
+            attempts: attempts, deliveries: deliveries, workerOutput: output, updates: events,
+            held: try? await context.broker.queue(named: context.roles.workQueue),
+            gaps: await context.observer.gaps(since: since), queue: context.roles.workQueue, origin: since
         ))
     }
 }

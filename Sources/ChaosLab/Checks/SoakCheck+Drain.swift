@@ -42,7 +42,7 @@ extension SoakCheck {
                 context.logger.info("soak: \(left.count) soak messages still in \(queue) after \(options.drainDeadline.secondsText); taken off the queue")
             }
         }
-        let output = await workerOutput(settling: traces, prefix: prefix, since: since, until: max(deadline, .now), context: context)
+        let output = await context.workerTraces(settling: traces, prefix: prefix, since: since, until: max(deadline, .now))
         var dead: [String: String] = [:]
         if let deadLetterQueue = context.roles.deadLetterQueue {
             // The firehose does not trace dead-lettering: this is where the lab learns of it.
@@ -52,33 +52,6 @@ extension SoakCheck {
             }
         }
         return Observed(traces: traces, leftInQueue: left, workerOutput: output, deadLettered: dead)
-    }
-
-    /// What the workers printed, read once they are done: an auto-ack consumer empties the
-    /// queue as fast as the broker can send, then works through what it holds, so while the
-    /// workers still show new auto-acked messages done the output is read again (every second
-    /// until none came for 3 s, or until `deadline`).
-    func workerOutput(
-        settling traces: [MessageTrace], prefix: String, since: Date, until deadline: ContinuousClock.Instant, context: CheckContext
-    ) async -> [MessageTrace]? {
-        var output = await workerOutput(prefix: prefix, since: since, context: context)
-        let autoAcked = Set(traces.filter { $0.outcome == .autoAcked }.map(\.id))
-        guard output != nil, !autoAcked.isEmpty else { return output }
-        let clock = ContinuousClock()
-        func shown(_ output: [MessageTrace]?) -> Int {
-            autoAcked.intersection((output ?? []).filter { $0.outcome == .acked }.map(\.id)).count
-        }
-        var count = shown(output)
-        var lastGrowth = clock.now
-        while count < autoAcked.count, clock.now < deadline, clock.now - lastGrowth < .seconds(3) {
-            try? await Task.sleep(for: .seconds(1))
-            let next = await workerOutput(prefix: prefix, since: since, context: context)
-            let nextCount = shown(next)
-            if nextCount > count { lastGrowth = clock.now }
-            output = next ?? output
-            count = max(count, nextCount)
-        }
-        return output
     }
 
     /// Takes every soak message off `queue` (the work queue after the drain's deadline, the
@@ -100,12 +73,5 @@ extension SoakCheck {
         guard let start = body.range(of: prefix) else { return nil }
         let digits = body[start.upperBound...].prefix { $0.isASCII && $0.isNumber }
         return digits.isEmpty ? nil : prefix + digits
-    }
-
-    /// What the workers printed about the soak's messages, when the roles say how to read it.
-    func workerOutput(prefix: String, since: Date, context: CheckContext) async -> [MessageTrace]? {
-        let evidence = context.roles.workerEvidence
-        guard evidence.receivedPattern != nil || evidence.recordFile != nil else { return nil }
-        return try? await WorkerObserver(stack: context.stack, roles: context.roles).deliveries(tokenPrefix: prefix, since: since)
     }
 }

@@ -163,6 +163,8 @@ actor ContainerLogFollower {
                 settle(.loaded)
                 if status.isLive {
                     try await read(follow: true)
+                } else if options.containersRunOnce, status.state == .exited || status.state == .dead {
+                    break
                 }
             } catch {
                 if Task.isCancelled { break }

@@ -13,6 +13,10 @@ public struct LogOptions: Sendable, Hashable {
     /// Time between two looks at a container that is not running, to read it again once it
     /// runs, and between two attempts after Docker failed to answer.
     public var pollInterval: Duration
+    /// Whether a container that stopped never runs again (Swarm replaces a task with a new
+    /// container): its follower then ends once it has read the stopped container to the end,
+    /// instead of looking at it every ``pollInterval`` until it is removed.
+    public var containersRunOnce = false
 
     /// - Parameters:
     ///   - maxLines: the most lines kept per container (a million by default).

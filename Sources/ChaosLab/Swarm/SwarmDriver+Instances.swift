@@ -6,6 +6,12 @@ extension SwarmDriver {
     /// The nodes are those listed last: `up`, `down` and every node fault list them again, and
     /// a node that stopped answering since is skipped.
     public func instances(of service: String?) async throws -> [ServiceInstance] {
+        Self.newestPerSlot(try await taskContainers(of: service))
+    }
+
+    /// Every container of the stack's tasks (of `service` only, when given) on every node that
+    /// is up, the exited ones of tasks Swarm replaced too, each with its creation time.
+    func taskContainers(of service: String?) async throws -> [(instance: ServiceInstance, created: String)] {
         if nodes.isEmpty { try await refreshNodes() }
         var found: [(instance: ServiceInstance, created: String)] = []
         for node in nodes where node.isUp {
@@ -24,7 +30,7 @@ extension SwarmDriver {
                 found.append((instance, inspection.created ?? ""))
             }
         }
-        return Self.newestPerSlot(found)
+        return found
     }
 
     /// The service and slot of a task container of this stack, from its labels

@@ -2,7 +2,8 @@ public import Foundation
 
 extension SwarmDriver {
     /// What the target's task containers wrote, read from their nodes as it is written; lines
-    /// of tasks Swarm replaced are included while the driver holds them.
+    /// of tasks Swarm replaced are included while their node keeps the exited container (a
+    /// task replaced between two reads, by an update, is read too).
     public func logs(_ target: ServiceTarget, since: Date?) async throws -> [LogLine] {
         try await logFollowers(of: target).lines(since: since)
     }
@@ -19,7 +20,9 @@ extension SwarmDriver {
     }
 
     private func logFollowers(of target: ServiceTarget) async throws -> [ContainerLogFollower] {
-        for instance in try await resolve(target) where followers[instance.containerID] == nil {
+        _ = try await resolve(target)
+        let containers = try await taskContainers(of: target.service).map(\.instance).filter { target.index == nil || $0.index == target.index }
+        for instance in containers where followers[instance.containerID] == nil {
             let follower = ContainerLogFollower(
                 instance: instance, runner: runner, options: logOptions, commandTimeout: configuration.commandTimeout,
                 dockerHost: try node(of: instance).socket

@@ -42,6 +42,8 @@ public actor SwarmDriver: StackDriver {
         self.lab = lab
         self.runner = runner
         self.logger = logger
+        var logOptions = logOptions
+        logOptions.containersRunOnce = true
         self.logOptions = logOptions
         self.composeEnvironment = configuration.environment
     }

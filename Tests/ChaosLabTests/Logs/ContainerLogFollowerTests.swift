@@ -53,6 +53,23 @@ struct ContainerLogFollowerTests {
         #expect(docker.activeFollows == 0)
     }
 
+    @Test("a container that runs once (a Swarm task) is read to its end once stopped, then no longer looked at; its lines stay")
+    func runsOnce() async throws {
+        let docker = FakeDocker()
+        docker.add("aaa111")
+        docker.write("aaa111", "received m-1", at: 1 * Self.second)
+        docker.stop("aaa111", at: 2 * Self.second)
+        var options = LogOptions(pollInterval: .milliseconds(10))
+        options.containersRunOnce = true
+        let follower = Self.follower(docker, options: options)
+        #expect(try await follower.lines(since: nil).map(\.text) == ["received m-1"])
+        try await Task.sleep(for: .milliseconds(200))
+        let inspections = docker.commandLines.filter { $0.hasPrefix("docker inspect") }.count
+        #expect(inspections == 1, "inspected \(inspections) times after the stop")
+        #expect(try await follower.lines(since: nil).map(\.text) == ["received m-1"])
+        await follower.stop()
+    }
+
     @Test("a restart is read on from the last line seen, nothing twice, its lines marked with the new run")
     func restart() async throws {
         let docker = FakeDocker()

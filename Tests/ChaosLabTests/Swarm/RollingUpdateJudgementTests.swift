@@ -20,11 +20,17 @@ struct RollingUpdateJudgementTests {
         FaultEvent(fault: .rollingUpdate("worker1", order: .stopFirst), at: t0 + 5, took: .seconds(6)),
     ]
 
-    func seen(_ deliveries: [MessageTrace], published: Int = 20) -> RollingUpdateObservation {
+    func seen(_ deliveries: [MessageTrace], published: Int = 20, workerOutput: [MessageTrace]? = nil) -> RollingUpdateObservation {
         RollingUpdateObservation(
-            attempts: (1...published).map(Self.attempt), deliveries: deliveries, updates: Self.updates,
-            held: QueueStatus(name: "work", durable: true, ready: 0, unacknowledged: 0, consumers: 2), gaps: [], queue: "work"
+            attempts: (1...published).map(Self.attempt), deliveries: deliveries, workerOutput: workerOutput, updates: Self.updates,
+            held: QueueStatus(name: "work", durable: true, ready: 0, unacknowledged: 0, consumers: 2), gaps: [], queue: "work", origin: Self.t0
         )
+    }
+
+    static func autoAcked(_ n: Int) -> MessageTrace {
+        var trace = processed(n)
+        trace.outcome = .autoAcked
+        return trace
     }
 
     @Test("pass: every acknowledged task processed, a redelivery from a stopped task counted, each update's time a figure")
@@ -46,6 +52,32 @@ struct RollingUpdateJudgementTests {
         #expect(outcome.verdict == .fail)
         #expect(outcome.reason.contains("2 of 20 tasks the API acknowledged were never processed"))
         #expect(outcome.reason.contains("rolling-update-ab12cd-12"))
+    }
+
+    @Test("fail: auto-acked tasks a stopped worker took with it: the broker forgot them, the workers never showed them done")
+    func autoAckLost() {
+        let deliveries = (1...20).map(Self.autoAcked)
+        let shown = (1...20).filter { $0 != 9 && $0 != 10 }.map { Self.processed($0) }
+        let outcome = RollingUpdateCheck().judge(seen(deliveries, workerOutput: shown))
+        #expect(outcome.verdict == .fail)
+        #expect(outcome.reason.contains("2 of 20 tasks the API acknowledged were never processed"))
+        #expect(outcome.reason.contains("2 of them delivered to an auto-ack consumer"))
+        #expect(outcome.reason.contains("rolling-update-ab12cd-9"))
+        #expect(outcome.evidence.contains { $0.title.hasPrefix("Lost tasks") && $0.lines.count == 2 })
+    }
+
+    @Test("pass: auto-acked tasks all shown done by the workers")
+    func autoAckShown() {
+        let outcome = RollingUpdateCheck().judge(seen((1...20).map(Self.autoAcked), workerOutput: (1...20).map { Self.processed($0) }))
+        #expect(outcome.verdict == .pass)
+        #expect(outcome.reason.contains("20 delivered to auto-ack consumers, each shown done by a worker"))
+    }
+
+    @Test("inconclusive: auto-acked tasks and no worker output to say whether they were done")
+    func autoAckUnseen() {
+        let outcome = RollingUpdateCheck().judge(seen((1...20).map(Self.autoAcked)))
+        #expect(outcome.verdict == .inconclusive)
+        #expect(outcome.reason.contains("20 of 20 tasks could not be accounted for"))
     }
 
     @Test("the update is a fault with its command and its JSON")
