@@ -14,6 +14,11 @@
 #                               containers) is SIGKILLed
 #   scripts/swarm.sh revive N   brings node N's link up and starts its daemon again; it rejoins
 #                               the swarm
+#   scripts/swarm.sh partition N
+#                               node N keeps running but every packet between it and the other
+#                               nodes is dropped (iptables in its namespace), as behind a failed
+#                               switch: its containers' overlay traffic and Swarm's own go silent
+#   scripts/swarm.sh heal N     removes that partition, and nothing else
 #
 # Docker refuses privileged containers here, so nodes cannot be containers (docker-in-docker);
 # a daemon per network namespace works. Each daemon runs with `--iptables=false --bridge=none`;
@@ -192,6 +197,41 @@ revive_node() {
     log "revived node ${name}"
 }
 
+# The lab's own chain in a node's namespace, reached from INPUT and OUTPUT: heal removes it and
+# nothing else.
+PARTITION_CHAIN=CHAOSLAB-NODE-PARTITION
+in_node() { local name="$1"; shift; nsenter --net="/var/run/netns/${name}" "$@"; }
+
+# Drops every packet between node $1 and each other node, both ways: Swarm's gossip and raft,
+# and the overlay's vxlan (encapsulated in the node's namespace) with them. This host and the
+# node still reach each other, so the lab keeps watching the node's side.
+partition_node() {
+    local index="$1" name peer
+    name="$(node_name "${index}")"
+    [ -e "/var/run/netns/${name}" ] || die "there is no node ${name}."
+    in_node "${name}" iptables -w -N "${PARTITION_CHAIN}" 2>/dev/null || in_node "${name}" iptables -w -F "${PARTITION_CHAIN}"
+    for peer in $(existing_nodes); do
+        [ "${peer}" != "${index}" ] || continue
+        in_node "${name}" iptables -w -A "${PARTITION_CHAIN}" -s "$(node_address "${peer}")" -j DROP
+        in_node "${name}" iptables -w -A "${PARTITION_CHAIN}" -d "$(node_address "${peer}")" -j DROP
+    done
+    in_node "${name}" iptables -w -C INPUT -j "${PARTITION_CHAIN}" 2>/dev/null || in_node "${name}" iptables -w -I INPUT 1 -j "${PARTITION_CHAIN}"
+    in_node "${name}" iptables -w -C OUTPUT -j "${PARTITION_CHAIN}" 2>/dev/null || in_node "${name}" iptables -w -I OUTPUT 1 -j "${PARTITION_CHAIN}"
+    log "partitioned node ${name} from the other nodes"
+}
+
+heal_node() {
+    local index="$1" name
+    name="$(node_name "${index}")"
+    [ -e "/var/run/netns/${name}" ] || die "there is no node ${name}."
+    while in_node "${name}" iptables -w -D INPUT -j "${PARTITION_CHAIN}" 2>/dev/null; do :; done
+    while in_node "${name}" iptables -w -D OUTPUT -j "${PARTITION_CHAIN}" 2>/dev/null; do :; done
+    if in_node "${name}" iptables -w -F "${PARTITION_CHAIN}" 2>/dev/null; then
+        in_node "${name}" iptables -w -X "${PARTITION_CHAIN}"
+    fi
+    log "healed node ${name}'s partition"
+}
+
 # One line per node: name, address on the bridge, Docker socket, daemon pid (0 when down).
 list_nodes() {
     local index name pid
@@ -215,5 +255,7 @@ case "${1:-}" in
     nodes) list_nodes ;;
     lose) lose_node "${2:?usage: scripts/swarm.sh lose N}" ;;
     revive) revive_node "${2:?usage: scripts/swarm.sh revive N}" ;;
-    *) die "usage: scripts/swarm.sh up [N] | down | status | nodes | lose N | revive N" ;;
+    partition) partition_node "${2:?usage: scripts/swarm.sh partition N}" ;;
+    heal) heal_node "${2:?usage: scripts/swarm.sh heal N}" ;;
+    *) die "usage: scripts/swarm.sh up [N] | down | status | nodes | lose N | revive N | partition N | heal N" ;;
 esac

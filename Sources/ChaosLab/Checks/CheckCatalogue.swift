@@ -11,7 +11,7 @@ public enum CheckCatalogue {
     /// Checks of what only a Swarm does (update a service task by task, lose a node), run with
     /// `--swarm` after ``all``; on Compose they do not apply.
     public static var swarm: [any ReliabilityCheck] {
-        [RollingUpdateCheck(), NodeLossCheck()]
+        [RollingUpdateCheck(), NodeLossCheck(.loss), NodeLossCheck(.partition)]
     }
 
     /// The check named `name`, among ``all`` and ``swarm``, or `nil`.

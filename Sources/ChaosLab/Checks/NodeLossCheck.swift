@@ -4,13 +4,18 @@ import Foundation
 /// does (its link goes, then every process on it: daemon, containers); the broker must hand the
 /// unacknowledged task to a worker on another node once it gives up on the lost connection
 /// (AMQP heartbeats), which completes it, and Swarm must run the lost worker's task again on a
-/// node that is up. The node comes back afterwards.
+/// node that is up. The node comes back afterwards. With ``NodeFailure/partition`` the node
+/// instead keeps running, cut off the other nodes (the broker's among them): its worker finishes
+/// a task it can no longer acknowledge, and the same must follow; the partition is healed
+/// afterwards and the time for the node to be ready again reported.
 ///
 /// Judged from the broker (who received the task, the redelivery and its acknowledgement) and
 /// from Swarm (when the manager saw the node down, when the replacement task started). The
 /// loss is a fault like any other: on the report's timeline, and healed (the node revived)
 /// after the check whatever happened.
 public struct NodeLossCheck: ReliabilityCheck {
+    /// How the node fails.
+    public var failure: NodeFailure
     /// How long the task takes: long enough to be in progress when the node fails (about a
     /// second after a worker receives it), short enough not to hold up a redelivery to a worker
     /// busy with a task of an earlier attempt.
@@ -18,21 +23,26 @@ public struct NodeLossCheck: ReliabilityCheck {
     /// How long to wait for the redelivery and for the rescheduled task, from the loss.
     public var deadline: Duration
 
-    public init(taskMilliseconds: Int = 10_000, deadline: Duration = .seconds(90)) {
+    public init(_ failure: NodeFailure = .loss, taskMilliseconds: Int = 10_000, deadline: Duration = .seconds(90)) {
+        self.failure = failure
         self.taskMilliseconds = taskMilliseconds
         self.deadline = deadline
     }
 
-    public var name: String { "node-loss" }
-    public var title: String { "Node loss on Swarm" }
+    public var name: String { failure.checkName }
+    public var title: String { "Node \(failure.noun) on Swarm" }
     public var expectation: String {
-        "The Swarm node running the worker busy with a \(taskMilliseconds) ms task fails as a machine does; within \(Int(deadline.seconds)) s a worker on another node receives the task again with redelivered=true and acknowledges it, and Swarm runs the lost worker's task on a node that is up."
+        let fails = switch failure {
+        case .loss: "fails as a machine does"
+        case .partition: "is cut off the other nodes (every packet dropped) while it keeps running"
+        }
+        return "The Swarm node running the worker busy with a \(taskMilliseconds) ms task \(fails); within \(Int(deadline.seconds)) s a worker on another node receives the task again with redelivered=true and acknowledges it, and Swarm runs the cut-off worker's task on a node that is up."
     }
     public var mutants: [FixtureKnob] { [.autoAck] }
 
     public func run(in context: CheckContext) async throws -> CheckOutcome {
         guard let swarm = context.stack as? any NodeFailing else {
-            return .notApplicable("The stack runs on one host (Compose): there is no node to lose. `chaoslab run --swarm` runs it on Swarm nodes.")
+            return .notApplicable("The stack runs on one host (Compose): there is no node to fail. `chaoslab run --swarm` runs it on Swarm nodes.")
         }
         if let outcome = RedeliveryCheck().notApplicable(to: context.roles) { return outcome }
         try context.requireObservation()
@@ -66,34 +76,49 @@ public struct NodeLossCheck: ReliabilityCheck {
             break
         }
         guard let (token, first, victim, node) = found else {
-            return .inconclusive("Every worker that received a task ran beside the Swarm manager or the broker (\(passedOver.joined(separator: "; "))): losing that node tests more than a worker's node, so the check does not.")
+            return .inconclusive("Every worker that received a task ran beside the Swarm manager or the broker (\(passedOver.joined(separator: "; "))): failing that node tests more than a worker's node, so the check does not.")
         }
         let target = ServiceTarget(worker: first.worker)
-        context.logger.info("node-loss: \(first.worker) received \(token) on \(node); failing the node")
-        let loss = try await context.faults.inject(.loseNode(node, running: target))
-        var outcome = judge(try await observe(after: loss.at, node: node, victim: victim, first: first, token: token, since: since, in: context, swarm: swarm))
+        context.logger.info("\(name): \(first.worker) received \(token) on \(node); \(failure.noun) of the node")
+        let failed = try await context.faults.inject(failure.fault(node, running: target))
+        var seen = try await observe(after: failed.at, node: node, victim: victim, first: first, token: token, since: since, in: context, swarm: swarm)
+        if failure == .partition {
+            seen.healed = try await heal(node, of: target, victim: victim, in: context)
+        }
+        var outcome = judge(seen)
         if !passedOver.isEmpty {
             outcome.evidence.append(Evidence(source: "swarm", title: "Busy workers whose node was not failed", lines: passedOver))
         }
         return outcome
     }
 
+    /// Heals the partition (which returns once the manager sees the node ready) and gives the
+    /// node's worker, left over from before the partition, a while to be shut down by Swarm.
+    private func heal(_ node: String, of target: ServiceTarget, victim: ServiceInstance, in context: CheckContext) async throws -> NodeHealing {
+        let heal = try await context.faults.inject(.healNode(node, of: target))
+        let stoppedAt = try? await Wait.until("Swarm to shut down \(victim.shortID) on \(node)", deadline: .seconds(30), every: .milliseconds(500)) { () async throws -> Date? in
+            let instances = try await context.stack.instances(of: victim.service)
+            return instances.contains { $0.containerID == victim.containerID && $0.state == .running } ? nil : Date()
+        }
+        return NodeHealing(at: heal.at, ready: heal.took, leftoverStoppedAt: stoppedAt)
+    }
+
     /// Waits for the manager to see the node down, for the task's redelivery to be settled and
     /// for the victim's slot to run again elsewhere; each time is read where it happened (the
     /// broker's events, the new container's start), not when the lab looked.
     private func observe(
-        after lostAt: Date, node: String, victim: ServiceInstance, first: MessageTrace, token: String, since: Date,
+        after failedAt: Date, node: String, victim: ServiceInstance, first: MessageTrace, token: String, since: Date,
         in context: CheckContext, swarm: any NodeFailing
     ) async throws -> NodeLossObservation {
         let downAt = try? await Wait.until("the manager to see \(node) down", deadline: deadline, every: .milliseconds(500)) { () async throws -> Date? in
             try await swarm.nodeStates()[node] == .down ? Date() : nil
         }
-        let deliveries = try await context.waitForProcessing(of: [token], prefix: token, since: since, deadline: deadline - .seconds(Date().timeIntervalSince(lostAt)))
-        let replacement = try? await Wait.until("Swarm to run \(victim.target) on another node", deadline: deadline - .seconds(Date().timeIntervalSince(lostAt)), every: .milliseconds(500)) { () async throws -> ServiceInstance? in
+        let deliveries = try await context.waitForProcessing(of: [token], prefix: token, since: since, deadline: deadline - .seconds(Date().timeIntervalSince(failedAt)))
+        let replacement = try? await Wait.until("Swarm to run \(victim.target) on another node", deadline: deadline - .seconds(Date().timeIntervalSince(failedAt)), every: .milliseconds(500)) { () async throws -> ServiceInstance? in
             try await context.stack.instances(of: victim.service).first { $0.index == victim.index && $0.state == .running && $0.node != node }
         }
         return NodeLossObservation(
-            token: token, node: node, victim: victim, first: first, lostAt: lostAt, nodeDownAt: downAt,
+            token: token, node: node, victim: victim, first: first, failedAt: failedAt, nodeDownAt: downAt,
             deliveries: deliveries, replacement: replacement, held: try? await context.broker.queue(named: context.roles.workQueue),
             gaps: await context.observer.gaps(since: since), queue: context.roles.workQueue
         )

@@ -1,7 +1,7 @@
 extension Fault.Action {
     private enum CodingKeys: String, CodingKey {
         case kill, stop, start, pause, unpause, restart, disconnect, connect
-        case partition, dropPackets, limitBandwidth, restoreNetwork, loseNode, reviveNode, rollingUpdate
+        case partition, dropPackets, limitBandwidth, restoreNetwork, loseNode, reviveNode, partitionNode, healNode, rollingUpdate
     }
 
     private enum DetailKeys: String, CodingKey {
@@ -40,6 +40,12 @@ extension Fault.Action {
         case .reviveNode(let node):
             var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .reviveNode)
             try details.encode(node, forKey: .node)
+        case .partitionNode(let node):
+            var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .partitionNode)
+            try details.encode(node, forKey: .node)
+        case .healNode(let node):
+            var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .healNode)
+            try details.encode(node, forKey: .node)
         case .rollingUpdate(let order):
             var details = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .rollingUpdate)
             try details.encode(order, forKey: .order)
@@ -69,6 +75,8 @@ extension Fault.Action {
         case .limitBandwidth: self = .limitBandwidth(kilobitsPerSecond: try details().decode(Int.self, forKey: .kilobitsPerSecond))
         case .loseNode: self = .loseNode(try details().decode(String.self, forKey: .node))
         case .reviveNode: self = .reviveNode(try details().decode(String.self, forKey: .node))
+        case .partitionNode: self = .partitionNode(try details().decode(String.self, forKey: .node))
+        case .healNode: self = .healNode(try details().decode(String.self, forKey: .node))
         case .rollingUpdate: self = .rollingUpdate(try details().decode(UpdateOrder.self, forKey: .order))
         case .start: self = .start
         case .pause: self = .pause

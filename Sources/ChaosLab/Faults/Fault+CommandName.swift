@@ -15,6 +15,8 @@ extension Fault.Action {
         case .restoreNetwork: "restoring the network (iptables, tc)"
         case .loseNode: "scripts/swarm.sh lose"
         case .reviveNode: "scripts/swarm.sh revive"
+        case .partitionNode: "scripts/swarm.sh partition"
+        case .healNode: "scripts/swarm.sh heal"
         case .rollingUpdate: "docker service update"
         }
     }

@@ -36,6 +36,11 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         case loseNode(String)
         /// Bring a lost Swarm node back; it rejoins the swarm.
         case reviveNode(String)
+        /// Cut the Swarm node that runs the service off the other nodes while it keeps running:
+        /// every packet between them dropped (``NodeFailing``).
+        case partitionNode(String)
+        /// Remove a node's partition; it rejoins the swarm.
+        case healNode(String)
         /// Replace every task of the service one at a time, as a new version's deployment does
         /// (``ServiceUpdating``).
         case rollingUpdate(UpdateOrder)
@@ -75,6 +80,8 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
     public static func restoreNetwork(_ target: ServiceTarget) -> Fault { Fault(.restoreNetwork, target) }
     public static func loseNode(_ node: String, running target: ServiceTarget) -> Fault { Fault(.loseNode(node), target) }
     public static func reviveNode(_ node: String, of target: ServiceTarget) -> Fault { Fault(.reviveNode(node), target) }
+    public static func partitionNode(_ node: String, running target: ServiceTarget) -> Fault { Fault(.partitionNode(node), target) }
+    public static func healNode(_ node: String, of target: ServiceTarget) -> Fault { Fault(.healNode(node), target) }
     public static func rollingUpdate(_ service: String, order: UpdateOrder) -> Fault { Fault(.rollingUpdate(order), .service(service)) }
 
     public var description: String {
@@ -93,6 +100,8 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
         case .restoreNetwork: "restore \(target)'s network"
         case .loseNode(let node): "lose \(node), the Swarm node running \(target)"
         case .reviveNode(let node): "revive \(node), the Swarm node that ran \(target)"
+        case .partitionNode(let node): "partition \(node), the Swarm node running \(target), from the other nodes"
+        case .healNode(let node): "heal the partition of \(node), the Swarm node that ran \(target)"
         case .rollingUpdate(let order): "update \(target) task by task, \(order.rawValue)"
         }
     }
@@ -114,6 +123,8 @@ public struct Fault: Sendable, Codable, Hashable, CustomStringConvertible {
             return NetworkImpairmentCommands.shellLine(for: action, container: container)
         case .loseNode(let node): return "scripts/swarm.sh lose \(SwarmLab.index(ofNodeNamed: node))"
         case .reviveNode(let node): return "scripts/swarm.sh revive \(SwarmLab.index(ofNodeNamed: node))"
+        case .partitionNode(let node): return "scripts/swarm.sh partition \(SwarmLab.index(ofNodeNamed: node))"
+        case .healNode(let node): return "scripts/swarm.sh heal \(SwarmLab.index(ofNodeNamed: node))"
         case .rollingUpdate(let order): return "docker service update --force --update-order \(order.rawValue) <stack>_\(target.service)"
         }
     }

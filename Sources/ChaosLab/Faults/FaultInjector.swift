@@ -23,8 +23,10 @@ public actor FaultInjector {
         var impaired = false
         /// The Swarm node lost with it (or possibly so, after a failed attempt).
         var lostNode: String?
+        /// The Swarm node partitioned with it (or possibly so, after a failed attempt).
+        var partitionedNode: String?
 
-        var isEmpty: Bool { process == nil && !disconnected && !impaired && lostNode == nil }
+        var isEmpty: Bool { process == nil && !disconnected && !impaired && lostNode == nil && partitionedNode == nil }
     }
 
     public init(stack: any StackDriver) {
@@ -47,6 +49,9 @@ public actor FaultInjector {
         if case .loseNode(let node) = fault.action {
             // Likewise: a loss that failed halfway may have killed part of the node.
             broken[fault.target, default: Damage()].lostNode = node
+        }
+        if case .partitionNode(let node) = fault.action {
+            broken[fault.target, default: Damage()].partitionedNode = node
         }
         do {
             try await perform(fault)
@@ -82,6 +87,8 @@ public actor FaultInjector {
         case .restoreNetwork: try await network(for: target).restoreNetwork(target)
         case .loseNode(let node): try await nodes(for: target).loseNode(node)
         case .reviveNode(let node): try await nodes(for: target).reviveNode(node)
+        case .partitionNode(let node): try await nodes(for: target).partitionNode(node)
+        case .healNode(let node): try await nodes(for: target).healNode(node)
         case .rollingUpdate(let order):
             guard let updating = stack as? any ServiceUpdating else {
                 throw StackError(project: stack.projectName, code: .invalidConfiguration(problem: "Updating \(target) task by task needs a stack on Swarm (`chaoslab run --swarm`)"))
@@ -92,7 +99,7 @@ public actor FaultInjector {
 
     private func nodes(for target: ServiceTarget) throws -> any NodeFailing {
         guard let nodes = stack as? any NodeFailing else {
-            throw StackError(project: stack.projectName, code: .invalidConfiguration(problem: "Losing the node that runs \(target) needs a stack on Swarm nodes (`chaoslab run --swarm`)"))
+            throw StackError(project: stack.projectName, code: .invalidConfiguration(problem: "Failing the node that runs \(target) needs a stack on Swarm nodes (`chaoslab run --swarm`)"))
         }
         return nodes
     }
@@ -121,6 +128,8 @@ public actor FaultInjector {
         case .restoreNetwork: damage.impaired = false
         case .loseNode(let node): damage.lostNode = node
         case .reviveNode: damage.lostNode = nil
+        case .partitionNode(let node): damage.partitionedNode = node
+        case .healNode: damage.partitionedNode = nil
         case .rollingUpdate: break
         }
         broken[fault.target] = damage.isEmpty ? nil : damage
@@ -149,6 +158,7 @@ public actor FaultInjector {
     private static func remedies(for damage: Damage, of target: ServiceTarget) -> [Fault] {
         var remedies: [Fault] = []
         if let node = damage.lostNode { remedies.append(.reviveNode(node, of: target)) }
+        if let node = damage.partitionedNode { remedies.append(.healNode(node, of: target)) }
         if damage.impaired { remedies.append(.restoreNetwork(target)) }
         if damage.disconnected { remedies.append(.connect(target)) }
         switch damage.process {

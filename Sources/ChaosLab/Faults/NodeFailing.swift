@@ -9,6 +9,10 @@ public protocol NodeFailing: Sendable {
     func loseNode(_ node: String) async throws
     /// Brings `node` back; it rejoins the swarm.
     func reviveNode(_ node: String) async throws
+    /// Drops every packet between `node` and the other nodes; its processes keep running.
+    func partitionNode(_ node: String) async throws
+    /// Removes `node`'s partition; it rejoins the swarm.
+    func healNode(_ node: String) async throws
 }
 
 /// A node's state as Swarm's manager reports it.

@@ -89,6 +89,8 @@ struct TimelineFaultLabels {
         case .restoreNetwork: "restore \(fault.target)"
         case .loseNode(let node): "lose \(node)"
         case .reviveNode(let node): "revive \(node)"
+        case .partitionNode(let node): "partition \(node)"
+        case .healNode(let node): "heal \(node)"
         case .rollingUpdate(let order): "update \(fault.target) \(order.rawValue)"
         }
     }

@@ -118,6 +118,20 @@ extension SwarmDriver: NodeFailing {
     /// Starts the node's daemon again and returns once the manager sees it ready.
     public func reviveNode(_ name: String) async throws {
         try await revive(try await node(named: name))
+        try await waitUntilReady(name)
+    }
+
+    public func partitionNode(_ name: String) async throws {
+        try await lab.partition(try await node(named: name), project: projectName)
+    }
+
+    /// Removes the node's partition and returns once the manager sees it ready.
+    public func healNode(_ name: String) async throws {
+        try await lab.heal(try await node(named: name), project: projectName)
+        try await waitUntilReady(name)
+    }
+
+    private func waitUntilReady(_ name: String) async throws {
         try await Wait.until("\(name) to rejoin the swarm", deadline: .seconds(60), every: .milliseconds(500)) { () async throws -> Bool? in
             try await nodeStates()[name] == .ready ? true : nil
         }

@@ -36,6 +36,16 @@ public struct SwarmLab: Sendable {
         try await run(["revive", Self.index(of: node)], project: project)
     }
 
+    /// Drops every packet between `node` and the other nodes (iptables in its namespace).
+    public func partition(_ node: SwarmNode, project: String) async throws {
+        try await run(["partition", Self.index(of: node)], project: project)
+    }
+
+    /// Removes `node`'s partition.
+    public func heal(_ node: SwarmNode, project: String) async throws {
+        try await run(["heal", Self.index(of: node)], project: project)
+    }
+
     /// Creates `count` nodes (removing any there are) with the images loaded.
     public func up(nodes count: Int, project: String) async throws {
         try await run(["up", String(count)], project: project, timeout: .seconds(600))

@@ -71,6 +71,21 @@ struct FaultInjectorTests {
         #expect(error?.description.contains("--swarm") == true)
     }
 
+    @Test("a partitioned Swarm node is healed on heal, and a partition that failed halfway is healed too")
+    func nodePartition() async throws {
+        let swarm = FakeSwarm()
+        let injector = FaultInjector(stack: swarm)
+        try await injector.inject(.partitionNode("clnode3", running: "worker2"))
+        await injector.heal()
+        #expect(swarm.operations.map(\.description) == ["partitionNode clnode3", "healNode clnode3"])
+        #expect(await injector.events.map(\.fault.description) == [
+            "partition clnode3, the Swarm node running worker2, from the other nodes", "heal the partition of clnode3, the Swarm node that ran worker2",
+        ])
+        #expect(Fault.partitionNode("clnode3", running: "worker2").commandLine == "scripts/swarm.sh partition 3")
+        #expect(Fault.healNode("clnode3", of: "worker2").commandLine == "scripts/swarm.sh heal 3")
+        #expect(await injector.brokenTargets.isEmpty)
+    }
+
     @Test("a restart that failed leaves the target to start on heal")
     func failedRestart() async throws {
         let stack = FakeStackDriver(failing: ["restart"])
@@ -90,6 +105,7 @@ struct NetworkFaultDataTests {
             .partition("worker1", from: ["172.18.0.2"]), .dropPackets("worker1", probability: 0.3),
             .limitBandwidth("worker1", kilobitsPerSecond: 256), .restoreNetwork("worker1"), .restart("rabbitmq", timeout: .seconds(5)),
             .loseNode("clnode2", running: "worker1"), .reviveNode("clnode2", of: "worker1"),
+            .partitionNode("clnode3", running: "worker2"), .healNode("clnode3", of: "worker2"),
         ]
         let data = try JSONEncoder().encode(faults)
         #expect(try JSONDecoder().decode([Fault].self, from: data) == faults)

@@ -13,6 +13,8 @@ final class FakeSwarm: StackDriver, NodeFailing {
     func nodeStates() async throws -> [String: NodeState] { ["clnode1": .ready, "clnode2": .ready] }
     func loseNode(_ node: String) async throws { try stack.record("loseNode", ServiceTarget(service: node)) }
     func reviveNode(_ node: String) async throws { try stack.record("reviveNode", ServiceTarget(service: node)) }
+    func partitionNode(_ node: String) async throws { try stack.record("partitionNode", ServiceTarget(service: node)) }
+    func healNode(_ node: String) async throws { try stack.record("healNode", ServiceTarget(service: node)) }
 
     func up(_ options: UpOptions) async throws -> StackUpReport { try await stack.up(options) }
     func down(removeVolumes: Bool) async throws { try await stack.down(removeVolumes: removeVolumes) }

@@ -10,11 +10,11 @@ struct NodeLossJudgementTests {
     static let first = MessageTrace(id: token, worker: "worker1", start: t0, end: nil, redelivered: false, outcome: .unfinished)
     static let victim = ServiceInstance(service: "worker1", index: 1, containerID: "aaa", containerName: "lab_worker1.1.x", state: .running, health: .none, node: "clnode2")
 
-    func seen(deliveries: [MessageTrace], replacement: ServiceInstance? = nil, gaps: [ObservationGap] = []) -> NodeLossObservation {
+    func seen(deliveries: [MessageTrace], replacement: ServiceInstance? = nil, gaps: [ObservationGap] = [], healed: NodeHealing? = nil) -> NodeLossObservation {
         NodeLossObservation(
-            token: Self.token, node: "clnode2", victim: Self.victim, first: Self.first, lostAt: Self.t0 + 2, nodeDownAt: Self.t0 + 16,
+            token: Self.token, node: "clnode2", victim: Self.victim, first: Self.first, failedAt: Self.t0 + 2, nodeDownAt: Self.t0 + 16,
             deliveries: deliveries, replacement: replacement,
-            held: QueueStatus(name: "work", durable: true, ready: 0, unacknowledged: 1, consumers: 1), gaps: gaps, queue: "work"
+            held: QueueStatus(name: "work", durable: true, ready: 0, unacknowledged: 1, consumers: 1), gaps: gaps, queue: "work", healed: healed
         )
     }
 
@@ -56,5 +56,51 @@ struct NodeLossJudgementTests {
         let outcome = NodeLossCheck().judge(seen(deliveries: [Self.first], gaps: [gap]))
         #expect(outcome.verdict == .inconclusive)
         #expect(outcome.reason.contains("not watching the broker"))
+    }
+
+    @Test("partition, pass: the same judgement, worded for a partition, with the time for the healed node to be ready and what became of its worker")
+    func partitionPass() {
+        let healed = NodeHealing(at: Self.t0 + 40, ready: .seconds(3.5), leftoverStoppedAt: Self.t0 + 45)
+        let outcome = NodeLossCheck(.partition).judge(seen(deliveries: [Self.first, Self.redelivered], replacement: Self.replacement, healed: healed))
+        #expect(outcome.verdict == .pass)
+        #expect(outcome.reason.contains("the node was partitioned from the other nodes 2.0 s later"))
+        #expect(outcome.reason.contains("11.0 s after the partition worker2 received it again"))
+        #expect(outcome.reason.contains("ready again in 3.5 s"))
+        #expect(outcome.figures.first { $0.key == "partition.to.redelivery" }?.value == 11)
+        #expect(outcome.figures.first { $0.key == "heal.to.node.ready" }?.value == 3.5)
+        #expect(outcome.evidence.contains { $0.title.hasPrefix("Partition of clnode2 healed") && $0.lines.contains { $0.contains("seen stopped 5.0 s after the heal") } })
+    }
+
+    @Test("partition, fail: a worker the broker cannot reach kept the task, and no other worker got it")
+    func partitionKept() {
+        let outcome = NodeLossCheck(.partition).judge(seen(deliveries: [Self.first], replacement: Self.replacement))
+        #expect(outcome.verdict == .fail)
+        #expect(outcome.reason.contains("a task held by a worker the broker can no longer reach is never handed to another"))
+        #expect(NodeLossCheck(.partition).name == "node-partition")
+    }
+
+    @Test("pass: a first redelivery to a worker cut off as well is told apart from the one acknowledged, with both times")
+    func redeliveredTwice() {
+        let cutOff = MessageTrace(id: Self.token, worker: "worker2", start: Self.t0 + 9, end: nil, redelivered: true, outcome: .unfinished)
+        let acknowledged = MessageTrace(id: Self.token, worker: "worker1", start: Self.t0 + 22, end: Self.t0 + 32, redelivered: true, outcome: .acked)
+        let outcome = NodeLossCheck(.partition).judge(seen(deliveries: [Self.first, cutOff, acknowledged], replacement: Self.replacement))
+        #expect(outcome.verdict == .pass)
+        #expect(outcome.reason.contains("7.0 s after the partition the broker gave it to worker2 (redelivered=true), which did not acknowledge it (unfinished)"))
+        #expect(outcome.reason.contains("20.0 s after the partition worker1 received it again and acknowledged it"))
+        #expect(outcome.figures.first { $0.key == "partition.to.redelivery" }?.value == 7)
+        #expect(outcome.figures.first { $0.key == "partition.to.completion" }?.value == 20)
+    }
+
+    @Test("fail: an auto-acked task is forgotten when sent, and the reason says so rather than a wait it did not need")
+    func autoAcked() {
+        var forgotten = Self.first
+        forgotten.outcome = .autoAcked
+        var observation = seen(deliveries: [forgotten], replacement: Self.replacement)
+        observation.held = QueueStatus(name: "work", durable: true, ready: 0, unacknowledged: 0, consumers: 1)
+        let outcome = NodeLossCheck(.partition).judge(observation)
+        #expect(outcome.verdict == .fail)
+        #expect(outcome.reason.contains("delivered it with auto-ack (worker1's consumer does not acknowledge)"))
+        #expect(outcome.reason.contains("0 ready and 0 unacknowledged"))
+        #expect(!outcome.reason.contains("in 90 s"))
     }
 }
