@@ -23,8 +23,9 @@ struct NemesisTests {
         stack.timedOperations.map { ($0.0.description, ($0.1 - origin).seconds) }
     }
 
-    /// Seconds apart, with almost a second of slack: the fast suite runs in parallel on a busy
-    /// machine, and a tenth of a second is not a bound it can keep.
+    /// Seconds apart, with a second and a half of slack: the fast suite runs in parallel on a
+    /// busy machine (its first run after a build once had a step 0.9 s late), and a tenth of a
+    /// second is not a bound it can keep. Never early, in order, and the whole under 8 s.
     @Test("overlapping faults are injected and healed on time, side by side")
     func timing() async throws {
         let stack = FakeStackDriver(instances: [Self.broker])
@@ -44,15 +45,15 @@ struct NemesisTests {
         let planned: [String: Double] = ["pause worker1": 1, "partition worker2 172.18.0.2": 2, "restart rabbitmq": 3, "restoreNetwork worker2": 4, "unpause worker1": 5]
         for (operation, offset) in Self.offsets(stack, from: origin) {
             let at = try #require(planned[operation])
-            #expect(offset >= at - 0.001 && offset < at + 0.9, "\(operation) at +\(offset) s")
+            #expect(offset >= at - 0.001 && offset < at + 1.5, "\(operation) at +\(offset) s")
         }
         #expect(windows.map(\.fault) == schedule.faults)
         #expect(windows.allSatisfy { $0.errors.isEmpty })
         for window in windows {
             let began = try #require(window.began)
             let healed = try #require(window.healed)
-            #expect(began >= window.fault.at - 0.001 && began < window.fault.at + 0.9)
-            #expect(healed >= window.fault.end - 0.001 && healed < window.fault.end + 0.9)
+            #expect(began >= window.fault.at - 0.001 && began < window.fault.at + 1.5)
+            #expect(healed >= window.fault.end - 0.001 && healed < window.fault.end + 1.5)
         }
         #expect(windows[1].injected == .partition("worker2", from: ["172.18.0.2"]))
         #expect(await nemesis.injector.brokenTargets.isEmpty)
