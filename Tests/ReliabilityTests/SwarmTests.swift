@@ -5,10 +5,12 @@ import Testing
 
 extension LiveStackTests {
     /// The reference stack on a 3-node Swarm made on this machine (`scripts/swarm.sh`, as `make
-    /// swarm-up`): round-robin and redelivery pass unchanged across nodes, the node-loss check
-    /// passes with the time to reschedule reported, and with auto-ack workers it fails naming
-    /// the task the lost node took with it. The nodes are removed afterwards, and nothing of them
-    /// may remain: no namespace, bridge, daemon or mount.
+    /// swarm-up`): round-robin and redelivery pass unchanged across nodes; a rolling update of
+    /// the workers under load loses no task; a lost node and a partitioned one each have their
+    /// worker's task redelivered and completed elsewhere, with the times reported. With auto-ack
+    /// workers all three Swarm checks fail, naming the tasks the update or the node took with
+    /// it. The nodes are removed afterwards, and nothing of them may remain: no namespace,
+    /// bridge, daemon or mount.
     @Suite("on Swarm", .timeLimit(.minutes(10)))
     struct SwarmTests {
         static let lab = SwarmLab(script: LiveStack.packageRoot + "/scripts/swarm.sh")
@@ -21,7 +23,7 @@ extension LiveStackTests {
             return LabSession(stack: stack, roles: .reference(environment: LiveStack.environment), logger: Self.logger)
         }
 
-        @Test("core checks and node loss pass on 3 nodes; node loss fails with auto-ack workers; the nodes leave nothing behind")
+        @Test("core checks, rolling update, node loss and node partition pass on 3 nodes; the Swarm checks fail with auto-ack workers; the nodes leave nothing behind")
         func referenceStackOnSwarm() async throws {
             // The gateway publishes the reference stack's loopback ports: take the Compose one down.
             try await LiveStack.stack.release()
@@ -39,23 +41,37 @@ extension LiveStackTests {
         }
 
         private func checkOnSwarm() async throws {
-            let run = try await session().run([RoundRobinCheck(), RedeliveryCheck(), NodeLossCheck()])
+            let run = try await session().run([RoundRobinCheck(), RedeliveryCheck(), RollingUpdateCheck(), NodeLossCheck(.loss), NodeLossCheck(.partition)])
             try Self.writeReport(run, name: "Swarm")
             #expect(run.teardownError == nil)
             for result in run.results {
                 #expect(result.verdict == .pass, "\(result.check): \(result.verdict.rawValue): \(result.reason)")
             }
-            let nodeLoss = try #require(run.results.last)
-            for key in ["loss.to.node.down", "loss.to.redelivery", "loss.to.rescheduled"] {
-                #expect(nodeLoss.figures.contains { $0.key == key }, "node-loss reports \(key)")
+            let expectedFigures = [
+                "node-loss": ["loss.to.node.down", "loss.to.redelivery", "loss.to.rescheduled"],
+                "node-partition": ["partition.to.node.down", "partition.to.redelivery", "partition.to.rescheduled", "heal.to.node.ready"],
+            ]
+            for (check, keys) in expectedFigures {
+                let result = try #require(run.results.first { $0.check == check })
+                for key in keys {
+                    #expect(result.figures.contains { $0.key == key }, "\(check) reports \(key)")
+                }
             }
 
-            let mutant = try await session().run([NodeLossCheck()], knobs: [.autoAck])
+            let mutant = try await session().run([RollingUpdateCheck(), NodeLossCheck(.loss), NodeLossCheck(.partition)], knobs: [.autoAck])
             try Self.writeReport(mutant, name: "Swarm-auto-ack", knobs: [.autoAck])
             #expect(mutant.teardownError == nil)
-            let verdict = try #require(mutant.results.first)
-            #expect(verdict.verdict == .fail, "\(verdict.reason)")
-            #expect(verdict.reason.contains("delivered it to no other worker"), "\(verdict.reason)")
+            #expect(mutant.results.count == 3)
+            for result in mutant.results {
+                #expect(result.verdict == .fail, "\(result.check): \(result.verdict.rawValue): \(result.reason)")
+                #expect(result.reason.contains("auto-ack"), "\(result.check) names the cause: \(result.reason)")
+            }
+            let rollingUpdate = try #require(mutant.results.first { $0.check == "rolling-update" })
+            #expect(rollingUpdate.evidence.contains { $0.title.hasPrefix("Lost tasks") }, "rolling-update names the lost tasks")
+            for check in ["node-loss", "node-partition"] {
+                let result = try #require(mutant.results.first { $0.check == check })
+                #expect(result.reason.contains("delivered it to no other worker"), "\(check): \(result.reason)")
+            }
         }
 
         static func writeReport(_ run: LabRun, name: String, knobs: [FixtureKnob] = []) throws {
