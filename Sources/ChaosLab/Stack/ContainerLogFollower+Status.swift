@@ -15,7 +15,7 @@ extension ContainerLogFollower {
 
     /// The container's state; `nil` once it has been removed.
     func inspect() async throws -> Status? {
-        let command = Command("docker", ["inspect", "--type", "container", containerID], timeout: commandTimeout)
+        let command = Command("docker", (dockerHost.map { ["-H", $0] } ?? []) + ["inspect", "--type", "container", containerID], timeout: commandTimeout)
         let result = try await runner.run(command)
         // `[]` with exit 1 is also what Docker prints when it cannot reach its daemon; only
         // its own words tell that the container is gone.

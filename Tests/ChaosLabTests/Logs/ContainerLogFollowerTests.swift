@@ -70,6 +70,20 @@ struct ContainerLogFollowerTests {
         await follower.stop()
     }
 
+    @Test("a container on another daemon (a Swarm node's) is inspected and read there, not on the default daemon")
+    func onAnotherDaemon() async throws {
+        let docker = FakeDocker(daemon: "unix:///run/chaoslab-swarm/clnode2/docker.sock")
+        docker.add("aaa111")
+        docker.write("aaa111", "received m-1", at: 1 * Self.second)
+        let instance = ServiceInstance(service: "worker1", index: 1, containerID: "aaa111", containerName: "lab_worker1.1.x", state: .running, health: .none, node: "clnode2")
+        let follower = ContainerLogFollower(
+            instance: instance, runner: docker, options: LogOptions(pollInterval: .milliseconds(10)), commandTimeout: .seconds(5), dockerHost: docker.daemon
+        )
+        #expect(try await follower.lines(since: nil).map(\.text) == ["received m-1"])
+        #expect(docker.commandLines.allSatisfy { $0.hasPrefix("docker -H unix:///run/chaoslab-swarm/clnode2/docker.sock ") }, "\(docker.commandLines)")
+        await follower.stop()
+    }
+
     @Test("a restart is read on from the last line seen, nothing twice, its lines marked with the new run")
     func restart() async throws {
         let docker = FakeDocker()

@@ -35,6 +35,22 @@ final class FakeDocker: CommandRunning {
 
     private let state = Mutex(State())
 
+    /// The socket of the daemon that holds the containers (a Swarm node's), when not the
+    /// default one: a command without `-H` and this socket reaches a daemon with no containers.
+    let daemon: String?
+
+    init(daemon: String? = nil) {
+        self.daemon = daemon
+    }
+
+    /// The command's arguments after `-H daemon`, or `nil` when it was sent to another daemon.
+    private func arguments(of command: Command) -> [String]? {
+        let arguments = command.arguments
+        guard let daemon else { return arguments.first == "-H" ? nil : arguments }
+        guard arguments.count > 2, arguments[0] == "-H", arguments[1] == daemon else { return nil }
+        return Array(arguments.dropFirst(2))
+    }
+
     // MARK: - Scripting
 
     func add(_ id: String, service: String = "worker1", index: Int = 1, startedAt: Int64 = 0, finishedAt: Int64? = nil, running: Bool = true) {
@@ -112,13 +128,12 @@ final class FakeDocker: CommandRunning {
     }
 
     func stream(_ command: Command, to receive: @escaping @Sendable ([OutputLine]) async -> Void) async throws -> CommandStatus {
-        guard command.arguments.first == "logs" else {
+        guard let arguments = arguments(of: command), arguments.first == "logs" else {
             let (status, stdout, stderr) = answer(command)
             let lines = stdout.split(separator: "\n").map { OutputLine(.stdout, String($0)) } + stderr.split(separator: "\n").map { OutputLine(.stderr, String($0)) }
             if !lines.isEmpty { await receive(lines) }
             return .exited(status)
         }
-        let arguments = command.arguments
         let id = arguments.last!
         let follow = arguments.contains("--follow")
         let since = arguments.firstIndex(of: "--since").map { Self.offset(arguments[$0 + 1]) }
@@ -160,7 +175,10 @@ final class FakeDocker: CommandRunning {
             if state.unreachable {
                 return (1, command.arguments.first == "inspect" ? "[]\n" : "", "Cannot connect to the Docker daemon.\n")
             }
-            let arguments = command.arguments
+            guard let arguments = arguments(of: command) else {
+                let id = command.arguments.last ?? ""
+                return (1, command.arguments.contains("inspect") ? "[]\n" : "", "Error response from daemon: No such container: \(id)\n")
+            }
             let live = state.containers.filter { !$0.removed }
             switch arguments.first {
             case "ps" where arguments.contains("-q"):
