@@ -11,6 +11,8 @@ struct NodeLossObservation: Sendable {
     var first: MessageTrace
     /// When the node was lost or partitioned.
     var failedAt: Date
+    /// How long the check waited from then, at most.
+    var waited: Duration
     /// When the manager was first seen to call the node down; `nil` if it never did in time.
     var nodeDownAt: Date?
     /// Every delivery of the task once the wait ended.
@@ -23,6 +25,9 @@ struct NodeLossObservation: Sendable {
     var queue: String
     /// How a partition was healed; `nil` for a lost node (revived by the runner's heal).
     var healed: NodeHealing?
+    /// The heartbeat timeout, in seconds, of the victim's connection to the broker (0: off);
+    /// `nil` when the broker did not say.
+    var heartbeat: Int? = nil
 }
 
 /// A partition's end, as ``NodeLossCheck`` saw it.
@@ -58,6 +63,9 @@ extension NodeLossCheck {
         if let started = seen.replacement?.startedAt {
             figures.append(.seconds("\(noun).to.rescheduled", "time from the \(noun) to the replacement task running", .seconds(max(0, started.timeIntervalSince(seen.failedAt)))))
         }
+        if let heartbeat = seen.heartbeat {
+            figures.append(.seconds("heartbeat", "the heartbeat timeout \(seen.first.worker)'s connection negotiated with the broker", .seconds(heartbeat)))
+        }
         if let healed = seen.healed {
             figures.append(.seconds("heal.to.node.ready", "time from healing the partition to the manager calling \(seen.node) ready", healed.ready))
         }
@@ -68,6 +76,8 @@ extension NodeLossCheck {
             Evidence(source: "broker", title: "Deliveries of \(seen.token) (firehose)", lines: timeline),
             Evidence(source: "swarm", title: "Node \(seen.node) \(failure.pastTense) at \(Self.clock(seen.failedAt))", lines: [
                 "\(seen.first.worker) (task slot \(seen.victim.index), container \(seen.victim.shortID)) ran on \(seen.node)",
+                seen.heartbeat.map { "\(seen.first.worker)'s connection to the broker negotiated a heartbeat timeout of \($0) s\($0 == 0 ? " (heartbeats off)" : "") (rabbitmqctl list_connections)" }
+                    ?? "the broker did not say which heartbeat timeout \(seen.first.worker)'s connection negotiated",
                 seen.nodeDownAt.map { "manager saw \(seen.node) down at \(Self.clock($0))" } ?? "manager did not call \(seen.node) down in time",
                 seen.replacement.map { "slot \($0.index) running again on \($0.node ?? "?") (container \($0.shortID)) since \($0.startedAt.map(Self.clock) ?? "?")" }
                     ?? "slot \(seen.victim.index) of \(seen.victim.service) not running on another node in time",
@@ -80,6 +90,7 @@ extension NodeLossCheck {
                     ?? "\(seen.victim.shortID), left running on \(seen.node) through the partition, still running 30 s after the heal",
             ]))
         }
+        let waited = Int(seen.waited.seconds)
         let where_ = "\(seen.first.worker) received \(seen.token) on \(seen.node) at \(Self.clock(seen.first.start)); the node was \(failure.pastTense) \(String(format: "%.1f", seen.failedAt.timeIntervalSince(seen.first.start))) s later"
         if completed == nil, !seen.gaps.isEmpty {
             return .inconclusive("\(where_), and the lab was not watching the broker for part of the wait (\(seen.gaps.map(\.description).joined(separator: "; "))), so a redelivery may have gone unseen.", figures: figures, evidence: evidence, messages: seen.deliveries)
@@ -90,13 +101,14 @@ extension NodeLossCheck {
             if seen.deliveries.contains(where: { $0.id == seen.token && $0.outcome == .autoAcked }) {
                 return CheckOutcome(verdict: .fail, reason: "\(where_); the broker had delivered it with auto-ack (\(seen.first.worker)'s consumer does not acknowledge), so it forgot the task when it sent it and delivered it to no other worker\(left): \(cause).", figures: figures, evidence: evidence, messages: seen.deliveries)
             }
-            return CheckOutcome(verdict: .fail, reason: "\(where_); in \(Int(deadline.seconds)) s the broker delivered it to no other worker\(left): \(cause).", figures: figures, evidence: evidence, messages: seen.deliveries)
+            let heartbeatOff = seen.heartbeat == 0 ? "; heartbeats are off on \(seen.first.worker)'s connection (timeout 0), so the broker cannot tell a vanished client from a quiet one and keeps the task until TCP itself gives up, hours later" : ""
+            return CheckOutcome(verdict: .fail, reason: "\(where_); in \(waited) s the broker delivered it to no other worker\(left)\(heartbeatOff): \(cause).", figures: figures, evidence: evidence, messages: seen.deliveries)
         }
         guard let completed else {
-            return CheckOutcome(verdict: .fail, reason: "\(where_); \(redelivery.worker) received it again, but no worker acknowledged it in \(Int(deadline.seconds)) s (\(redelivery.outcome.rawValue)).", figures: figures, evidence: evidence, messages: seen.deliveries)
+            return CheckOutcome(verdict: .fail, reason: "\(where_); \(redelivery.worker) received it again, but no worker acknowledged it in \(waited) s (\(redelivery.outcome.rawValue)).", figures: figures, evidence: evidence, messages: seen.deliveries)
         }
         guard let replacement = seen.replacement else {
-            return CheckOutcome(verdict: .fail, reason: "\(where_); \(completed.worker) completed it, but in \(Int(deadline.seconds)) s Swarm ran no task of \(seen.victim.service) slot \(seen.victim.index) on another node (a placement constraint, or no node with room).", figures: figures, evidence: evidence, messages: seen.deliveries)
+            return CheckOutcome(verdict: .fail, reason: "\(where_); \(completed.worker) completed it, but in \(waited) s Swarm ran no task of \(seen.victim.service) slot \(seen.victim.index) on another node (a placement constraint, or no node with room).", figures: figures, evidence: evidence, messages: seen.deliveries)
         }
         let after = { (trace: MessageTrace) in String(format: "%.1f", trace.start.timeIntervalSince(seen.failedAt)) }
         let rescheduled = replacement.startedAt.map { String(format: "%.1f", max(0, $0.timeIntervalSince(seen.failedAt))) } ?? "?"
@@ -105,7 +117,7 @@ extension NodeLossCheck {
         let received = completed.start == redelivery.start
             ? "\(after(redelivery)) s after the \(noun) \(completed.worker) received it again (redelivered=\(redelivery.redelivered)) and acknowledged it"
             : "\(after(redelivery)) s after the \(noun) the broker gave it to \(redelivery.worker) (redelivered=\(redelivery.redelivered)), which did not acknowledge it (\(redelivery.outcome.rawValue)), and \(after(completed)) s after the \(noun) \(completed.worker) received it again and acknowledged it"
-        return CheckOutcome(verdict: .pass, reason: "\(where_); \(received), and Swarm ran \(seen.victim.service) again on \(replacement.node ?? "another node") \(rescheduled) s after the \(noun)\(seen.healed.map { "; healed, the node was ready again in \(String(format: "%.1f", $0.ready.seconds)) s" } ?? "").", figures: figures, evidence: evidence, messages: seen.deliveries)
+        return CheckOutcome(verdict: .pass, reason: "\(where_); \(received), and Swarm ran \(seen.victim.service) again on \(replacement.node ?? "another node") \(rescheduled) s after the \(noun)\(seen.heartbeat.map { "; the broker gives up on a silent connection after about two heartbeat timeouts, and \(seen.first.worker)'s was \($0) s" } ?? "")\(seen.healed.map { "; healed, the node was ready again in \(String(format: "%.1f", $0.ready.seconds)) s" } ?? "").", figures: figures, evidence: evidence, messages: seen.deliveries)
     }
 
     private static func clock(_ date: Date) -> String {

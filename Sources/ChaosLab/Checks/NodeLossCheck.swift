@@ -20,7 +20,11 @@ public struct NodeLossCheck: ReliabilityCheck {
     /// second after a worker receives it), short enough not to hold up a redelivery to a worker
     /// busy with a task of an earlier attempt.
     public var taskMilliseconds: Int
-    /// How long to wait for the redelivery and for the rescheduled task, from the loss.
+    /// How long to wait for the redelivery and for the rescheduled task, from the loss, at
+    /// least: when the worker's connection negotiated a longer heartbeat than the broker can
+    /// act on in that time (pika takes the broker's 60 s), the check waits three heartbeat
+    /// timeouts and 30 s instead (``wait(heartbeat:)``), so a slow redelivery is measured, not
+    /// mistaken for none.
     public var deadline: Duration
 
     public init(_ failure: NodeFailure = .loss, taskMilliseconds: Int = 10_000, deadline: Duration = .seconds(90)) {
@@ -36,7 +40,7 @@ public struct NodeLossCheck: ReliabilityCheck {
         case .loss: "fails as a machine does"
         case .partition: "is cut off the other nodes (every packet dropped) while it keeps running"
         }
-        return "The Swarm node running the worker busy with a \(taskMilliseconds) ms task \(fails); within \(Int(deadline.seconds)) s a worker on another node receives the task again with redelivered=true and acknowledges it, and Swarm runs the cut-off worker's task on a node that is up."
+        return "The Swarm node running the worker busy with a \(taskMilliseconds) ms task \(fails); within \(Int(deadline.seconds)) s (or three of the worker connection's heartbeat timeouts and 30 s, if longer) a worker on another node receives the task again with redelivered=true and acknowledges it, and Swarm runs the cut-off worker's task on a node that is up."
     }
     public var mutants: [FixtureKnob] { [.autoAck] }
 
@@ -79,9 +83,13 @@ public struct NodeLossCheck: ReliabilityCheck {
             return .inconclusive("Every worker that received a task ran beside the Swarm manager or the broker (\(passedOver.joined(separator: "; "))): failing that node tests more than a worker's node, so the check does not.")
         }
         let target = ServiceTarget(worker: first.worker)
-        context.logger.info("\(name): \(first.worker) received \(token) on \(node); \(failure.noun) of the node")
+        // Read before the node fails: afterwards the broker may have closed the connection.
+        let heartbeat = try? await context.broker.heartbeatTimeouts().filter { victim.addresses.contains($0.peerHost) }.map(\.seconds).max()
+        let wait = wait(heartbeat: heartbeat)
+        context.logger.info("\(name): \(first.worker) received \(token) on \(node); \(failure.noun) of the node, waiting up to \(Int(wait.seconds)) s")
         let failed = try await context.faults.inject(failure.fault(node, running: target))
-        var seen = try await observe(after: failed.at, node: node, victim: victim, first: first, token: token, since: since, in: context, swarm: swarm)
+        var seen = try await observe(after: failed.at, node: node, victim: victim, first: first, token: token, since: since, wait: wait, in: context, swarm: swarm)
+        seen.heartbeat = heartbeat
         if failure == .partition {
             seen.healed = try await heal(node, of: target, victim: victim, in: context)
         }
@@ -90,6 +98,15 @@ public struct NodeLossCheck: ReliabilityCheck {
             outcome.evidence.append(Evidence(source: "swarm", title: "Busy workers whose node was not failed", lines: passedOver))
         }
         return outcome
+    }
+
+    /// How long to wait from the failure: ``deadline``, or three heartbeat timeouts and 30 s
+    /// when that is longer (the broker may take up to about two timeouts to give up on a silent
+    /// client; the rest is for the redelivered task to be done). Heartbeats off or unknown: the
+    /// deadline.
+    func wait(heartbeat: Int?) -> Duration {
+        guard let heartbeat, heartbeat > 0 else { return deadline }
+        return max(deadline, .seconds(3 * heartbeat + 30))
     }
 
     /// Heals the partition (which returns once the manager sees the node ready) and gives the
@@ -107,18 +124,18 @@ public struct NodeLossCheck: ReliabilityCheck {
     /// for the victim's slot to run again elsewhere; each time is read where it happened (the
     /// broker's events, the new container's start), not when the lab looked.
     private func observe(
-        after failedAt: Date, node: String, victim: ServiceInstance, first: MessageTrace, token: String, since: Date,
+        after failedAt: Date, node: String, victim: ServiceInstance, first: MessageTrace, token: String, since: Date, wait: Duration,
         in context: CheckContext, swarm: any NodeFailing
     ) async throws -> NodeLossObservation {
-        let downAt = try? await Wait.until("the manager to see \(node) down", deadline: deadline, every: .milliseconds(500)) { () async throws -> Date? in
+        let downAt = try? await Wait.until("the manager to see \(node) down", deadline: wait, every: .milliseconds(500)) { () async throws -> Date? in
             try await swarm.nodeStates()[node] == .down ? Date() : nil
         }
-        let deliveries = try await context.waitForProcessing(of: [token], prefix: token, since: since, deadline: deadline - .seconds(Date().timeIntervalSince(failedAt)))
-        let replacement = try? await Wait.until("Swarm to run \(victim.target) on another node", deadline: deadline - .seconds(Date().timeIntervalSince(failedAt)), every: .milliseconds(500)) { () async throws -> ServiceInstance? in
+        let deliveries = try await context.waitForProcessing(of: [token], prefix: token, since: since, deadline: wait - .seconds(Date().timeIntervalSince(failedAt)))
+        let replacement = try? await Wait.until("Swarm to run \(victim.target) on another node", deadline: wait - .seconds(Date().timeIntervalSince(failedAt)), every: .milliseconds(500)) { () async throws -> ServiceInstance? in
             try await context.stack.instances(of: victim.service).first { $0.index == victim.index && $0.state == .running && $0.node != node }
         }
         return NodeLossObservation(
-            token: token, node: node, victim: victim, first: first, failedAt: failedAt, nodeDownAt: downAt,
+            token: token, node: node, victim: victim, first: first, failedAt: failedAt, waited: wait, nodeDownAt: downAt,
             deliveries: deliveries, replacement: replacement, held: try? await context.broker.queue(named: context.roles.workQueue),
             gaps: await context.observer.gaps(since: since), queue: context.roles.workQueue
         )

@@ -133,6 +133,10 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
 
     func exec(_ target: ServiceTarget, _ command: [String], timeout: Duration) async throws -> CommandResult {
         let run = Command("docker", ["exec", target.service] + command)
+        if command.contains("list_connections") {
+            // As the broker writes them: IPv4 clients as IPv4-mapped IPv6 tuples.
+            return .scripted(run, stdout: #"[{"peer_host":[0,0,0,0,0,65535,44051,4],"timeout":5},{"peer_host":[172,19,0,5],"timeout":60}]"#)
+        }
         guard command.contains("list_queues") else { return .scripted(run) }
         let queue = #"[{"name":"\#(workQueue)","durable":true,"messages_ready":0,"messages_unacknowledged":0,"consumers":\#(consumers),"arguments":{}}]"#
         return .scripted(run, stdout: queue)

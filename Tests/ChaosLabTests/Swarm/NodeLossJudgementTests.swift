@@ -12,7 +12,7 @@ struct NodeLossJudgementTests {
 
     func seen(deliveries: [MessageTrace], replacement: ServiceInstance? = nil, gaps: [ObservationGap] = [], healed: NodeHealing? = nil) -> NodeLossObservation {
         NodeLossObservation(
-            token: Self.token, node: "clnode2", victim: Self.victim, first: Self.first, failedAt: Self.t0 + 2, nodeDownAt: Self.t0 + 16,
+            token: Self.token, node: "clnode2", victim: Self.victim, first: Self.first, failedAt: Self.t0 + 2, waited: .seconds(90), nodeDownAt: Self.t0 + 16,
             deliveries: deliveries, replacement: replacement,
             held: QueueStatus(name: "work", durable: true, ready: 0, unacknowledged: 1, consumers: 1), gaps: gaps, queue: "work", healed: healed
         )
@@ -89,6 +89,43 @@ struct NodeLossJudgementTests {
         #expect(outcome.reason.contains("20.0 s after the partition worker1 received it again and acknowledged it"))
         #expect(outcome.figures.first { $0.key == "partition.to.redelivery" }?.value == 7)
         #expect(outcome.figures.first { $0.key == "partition.to.completion" }?.value == 20)
+    }
+
+    @Test("a longer heartbeat lengthens the wait to three timeouts and 30 s; the reason gives the wait and the figure the heartbeat")
+    func heartbeatWait() {
+        #expect(NodeLossCheck().wait(heartbeat: 60) == .seconds(210))
+        #expect(NodeLossCheck().wait(heartbeat: 5) == .seconds(90))
+        #expect(NodeLossCheck().wait(heartbeat: 0) == .seconds(90))
+        #expect(NodeLossCheck().wait(heartbeat: nil) == .seconds(90))
+        var observation = seen(deliveries: [Self.first], replacement: Self.replacement)
+        observation.waited = .seconds(210)
+        observation.heartbeat = 60
+        let outcome = NodeLossCheck().judge(observation)
+        #expect(outcome.verdict == .fail)
+        #expect(outcome.reason.contains("in 210 s the broker delivered it to no other worker"))
+        #expect(outcome.figures.first { $0.key == "heartbeat" }?.value == 60)
+        #expect(outcome.evidence.contains { $0.lines.contains("worker1's connection to the broker negotiated a heartbeat timeout of 60 s (rabbitmqctl list_connections)") })
+    }
+
+    @Test("pass: a slow redelivery is explained by the heartbeat it waited for")
+    func slowPass() {
+        let late = MessageTrace(id: Self.token, worker: "worker2", start: Self.t0 + 167.6, end: Self.t0 + 177, redelivered: true, outcome: .acked)
+        var observation = seen(deliveries: [Self.first, late], replacement: Self.replacement)
+        observation.heartbeat = 60
+        observation.waited = .seconds(210)
+        let outcome = NodeLossCheck().judge(observation)
+        #expect(outcome.verdict == .pass)
+        #expect(outcome.reason.contains("165.6 s after the loss worker2 received it again"))
+        #expect(outcome.reason.contains("after about two heartbeat timeouts, and worker1's was 60 s"))
+    }
+
+    @Test("fail: heartbeats off on the worker's connection are named as why the broker kept the task")
+    func heartbeatsOff() {
+        var observation = seen(deliveries: [Self.first], replacement: Self.replacement)
+        observation.heartbeat = 0
+        let outcome = NodeLossCheck().judge(observation)
+        #expect(outcome.verdict == .fail)
+        #expect(outcome.reason.contains("heartbeats are off on worker1's connection (timeout 0)"))
     }
 
     @Test("fail: an auto-acked task is forgotten when sent, and the reason says so rather than a wait it did not need")
