@@ -41,9 +41,15 @@ extension LiveStackTests {
         }
 
         private func checkOnSwarm() async throws {
-            let run = try await session().run([RoundRobinCheck(), RedeliveryCheck(), RollingUpdateCheck(), NodeLossCheck(.loss), NodeLossCheck(.partition)])
+            let run = try await session().run([RoundRobinCheck(), RedeliveryCheck(), RollingUpdateCheck(), NodeLossCheck(.loss), NodeLossCheck(.partition)], collectLogs: true)
             try Self.writeReport(run, name: "Swarm")
             #expect(run.teardownError == nil)
+            // Each service's log is read from the node running it, for the report and for the
+            // checks that read what workers print.
+            for service in ["rabbitmq", "api", "worker1", "worker2"] {
+                let lines = run.logs[service, default: ""].split(separator: "\n")
+                #expect(lines.count > 1, "\(service)'s log, read from its node, has \(lines.count) lines")
+            }
             for result in run.results {
                 #expect(result.verdict == .pass, "\(result.check): \(result.verdict.rawValue): \(result.reason)")
             }
@@ -80,7 +86,7 @@ extension LiveStackTests {
                 startedAt: run.results.first?.startedAt ?? Date(), duration: .seconds(run.results.map(\.duration.seconds).reduce(0, +)),
                 results: run.results
             )
-            _ = try ReportWriter(directory: URL(fileURLWithPath: LiveStack.packageRoot + "/reports/swift-test/\(name)")).write(report)
+            _ = try ReportWriter(directory: URL(fileURLWithPath: LiveStack.packageRoot + "/reports/swift-test/\(name)")).write(report, logs: run.logs)
         }
 
         /// No node namespace, bridge, daemon or mount of the lab is left.

@@ -22,7 +22,7 @@ extension RollingUpdateCheck {
     /// The verdict on what was seen: a pure function, tested without a swarm.
     func judge(_ seen: RollingUpdateObservation) -> CheckOutcome {
         let accounting = SoakAccounting(
-            attempts: seen.attempts, deliveries: seen.deliveries, workerOutput: seen.workerOutput, gaps: seen.gaps, windows: [], origin: seen.origin
+            attempts: seen.attempts, deliveries: seen.deliveries, workerOutput: seen.workerOutput, gaps: seen.gaps, windows: [], injected: seen.updates, origin: seen.origin
         ).account()
         let analysis = accounting.analysis
         let acknowledged = seen.attempts.filter(\.acknowledged).count

@@ -33,6 +33,9 @@ public struct RollingUpdateCheck: ReliabilityCheck {
     }
     public var mutants: [FixtureKnob] { [.autoAck] }
 
+    /// Tasks published before the first update.
+    static let leadIn = 10
+
     public func run(in context: CheckContext) async throws -> CheckOutcome {
         guard context.stack is any ServiceUpdating else {
             return .notApplicable("The stack runs on Compose, which has no rolling update; `chaoslab run --swarm` runs it on Swarm.")
@@ -45,6 +48,16 @@ public struct RollingUpdateCheck: ReliabilityCheck {
         let services = context.roles.workers.map { ServiceTarget(worker: $0).service }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let since = Date()
         let prefix = context.token(name, 0).dropLast(1).description
+        // The stream starts a second before the first update, and the lab names its consumers
+        // then: once a start-first update runs, the slot's newest task stands for it, and the
+        // old one, still consuming until it is stopped, could no longer be named.
+        var attempts: [PublishAttempt] = []
+        for _ in 1...Self.leadIn {
+            attempts.append(try await context.publish(context.token(name, attempts.count + 1), workMilliseconds: workMilliseconds))
+            // The load's pace, not a wait for something to happen: the stream is steady.
+            try await Task.sleep(for: interval)
+        }
+        await context.observer.learnAsItHappens()
         let updating = UpdatesRunning()
         let updates = Task {
             defer { updating.finish() }
@@ -57,10 +70,19 @@ public struct RollingUpdateCheck: ReliabilityCheck {
             }
             return events
         }
-        var attempts: [PublishAttempt] = []
+        // Each replaced task's consumer must be named and its acknowledgement mode read while it
+        // runs: once the update stopped it, neither Docker nor the broker can say any more, and
+        // its deliveries would be judged without knowing whether they were auto-acked.
+        let learning = Task {
+            while !Task.isCancelled {
+                await context.observer.learnAsItHappens()
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        defer { learning.cancel() }
         do {
             // The stream runs from before the first update to after the last, and stops by itself.
-            while updating.isRunning || attempts.count < 10, attempts.count < maxMessages {
+            while updating.isRunning || attempts.count < 2 * Self.leadIn, attempts.count < maxMessages {
                 attempts.append(try await context.publish(context.token(name, attempts.count + 1), workMilliseconds: workMilliseconds))
                 // The load's pace, not a wait for something to happen: the stream is steady.
                 try await Task.sleep(for: interval)

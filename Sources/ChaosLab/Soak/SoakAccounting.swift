@@ -20,6 +20,9 @@ public struct SoakAccounting: Sendable {
     public var gaps: [ObservationGap]
     /// The faults as they really were.
     public var windows: [FaultWindow]
+    /// Faults injected outside a schedule (a rolling update's), as they were: in a lost
+    /// message's story beside the windows.
+    public var injected: [FaultEvent]
     /// When the load started: the origin of every time in seconds.
     public var origin: Date
     /// The soak's messages still in the work queue after the drain, taken off it by the lab:
@@ -32,8 +35,9 @@ public struct SoakAccounting: Sendable {
 
     public init(
         attempts: [PublishAttempt], deliveries: [MessageTrace], workerOutput: [MessageTrace]?, gaps: [ObservationGap],
-        windows: [FaultWindow], origin: Date, leftInQueue: Set<String> = [], deadLettered: [String: String] = [:]
+        windows: [FaultWindow], injected: [FaultEvent] = [], origin: Date, leftInQueue: Set<String> = [], deadLettered: [String: String] = [:]
     ) {
+        self.injected = injected
         self.attempts = attempts
         self.deliveries = deliveries
         self.workerOutput = workerOutput
@@ -121,7 +125,12 @@ public struct SoakAccounting: Sendable {
         let faults = windows.enumerated().filter { _, window in
             // In force at some moment from the publish on.
             window.began != nil && (window.healed ?? .infinity) >= published
-        }.map { index, window in "F\(index + 1) \(window.fault)" }
+        }.map { index, window in "F\(index + 1) \(window.fault)" } + injected.filter { event in
+            event.at.timeIntervalSince(origin) + event.took.seconds >= published
+        }.map { event in
+            let began = event.at.timeIntervalSince(origin)
+            return "\(event.fault) (+\(SoakFault.seconds(began))–\(SoakFault.seconds(began + event.took.seconds)))"
+        }
         return LostMessageStory(token: attempt.token, publishedAt: published, acknowledgedAt: acknowledgedAt, deliveries: deliveries, faults: faults)
     }
 }

@@ -64,6 +64,10 @@ struct RollingUpdateJudgementTests {
         #expect(outcome.reason.contains("2 of them delivered to an auto-ack consumer"))
         #expect(outcome.reason.contains("rolling-update-ab12cd-9"))
         #expect(outcome.evidence.contains { $0.title.hasPrefix("Lost tasks") && $0.lines.count == 2 })
+        // Each story names the updates under way from its publish on, with their times.
+        let story = try? #require(outcome.evidence.first { $0.title.hasPrefix("Lost tasks") }?.lines.first)
+        #expect(story?.contains("while \(Fault.rollingUpdate("worker1", order: .startFirst)) (+1.0 s–5.0 s)") == true, "\(story ?? "")")
+        #expect(story?.contains("no fault in force") == false)
     }
 
     @Test("pass: auto-acked tasks all shown done by the workers")
