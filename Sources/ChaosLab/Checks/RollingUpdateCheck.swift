@@ -52,11 +52,12 @@ public struct RollingUpdateCheck: ReliabilityCheck {
         // then: once a start-first update runs, the slot's newest task stands for it, and the
         // old one, still consuming until it is stopped, could no longer be named.
         var attempts: [PublishAttempt] = []
-        for _ in 1...Self.leadIn {
+        func publishNext() async throws {
             attempts.append(try await context.publish(context.token(name, attempts.count + 1), workMilliseconds: workMilliseconds))
             // The load's pace, not a wait for something to happen: the stream is steady.
             try await Task.sleep(for: interval)
         }
+        for _ in 1...Self.leadIn { try await publishNext() }
         await context.observer.learnAsItHappens()
         let updating = UpdatesRunning()
         let updates = Task {
@@ -83,9 +84,7 @@ public struct RollingUpdateCheck: ReliabilityCheck {
         do {
             // The stream runs from before the first update to after the last, and stops by itself.
             while updating.isRunning || attempts.count < 2 * Self.leadIn, attempts.count < maxMessages {
-                attempts.append(try await context.publish(context.token(name, attempts.count + 1), workMilliseconds: workMilliseconds))
-                // The load's pace, not a wait for something to happen: the stream is steady.
-                try await Task.sleep(for: interval)
+                try await publishNext()
             }
         } catch {
             updates.cancel()
