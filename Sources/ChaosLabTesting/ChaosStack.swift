@@ -85,11 +85,38 @@ public actor ChaosStack {
     /// knob, a feature switch), recreating it, volumes included, when that differs from what it
     /// runs with now; a no-op when it is the same.
     public func ensureUp(_ environment: [String: String]) async throws {
+        try await ensureUp(environment, recreating: nil)
+    }
+
+    /// Makes the stack run with exactly `environment`, as ``ensureUp(_:)`` does, but, when it
+    /// runs already and its driver can, recreates only `services`, the ones the caller knows
+    /// read what changed (a worker's fault knob): the others keep running, the broker its
+    /// queues, and a switch takes seconds instead of a whole stack's start. `nil`, a stack that
+    /// is down, or a driver that recreates everything: the whole stack is recreated, volumes
+    /// included. The broker observer starts afresh either way, so it learns the new consumers.
+    public func ensureUp(_ environment: [String: String], recreating services: [String]?) async throws {
         guard environment != self.environment else { return }
-        try await release()
-        try await driver.up(UpOptions(environment: environment, deadline: .seconds(240)))
+        guard let services, self.environment != nil, driver.recreatesSelectedServices else {
+            try await release()
+            try await driver.up(UpOptions(environment: environment, deadline: .seconds(240)))
+            self.environment = environment
+            return
+        }
+        guard !services.isEmpty else {
+            self.environment = environment
+            return
+        }
+        await stopObserving()
+        // Until the switch is done the stack runs with neither environment: a failed one leaves
+        // it to be recreated whole.
+        self.environment = nil
+        try await driver.up(UpOptions(environment: environment, deadline: .seconds(240), services: services))
         self.environment = environment
     }
+
+    /// The environment the stack was last brought up with on top of the process's own; `nil`
+    /// while it is down.
+    public var upEnvironment: [String: String]? { environment }
 
     /// Stops watching and takes the stack down, volumes included, so something else can use
     /// its ports; the next ``run(_:roles:)`` or ``ensureUp(_:)`` brings it back. The trait calls

@@ -37,6 +37,13 @@ struct ReplicaTests {
         #expect(expected.map(\.instances) == [1, 2, 3, 1])
     }
 
+    @Test("up of some services alone: --no-deps, those services, and the scale of those only")
+    func selectedServices() throws {
+        let file = try ComposeFile.parse(yaml: Self.yaml, environment: [:])
+        #expect(ComposeDriver.upArguments(for: file, services: nil) == ["up", "-d", "--remove-orphans", "--scale", "worker=2", "--scale", "legacy=3", "--scale", "off=0"])
+        #expect(ComposeDriver.upArguments(for: file, services: ["worker", "single"]) == ["up", "-d", "--no-deps", "--scale", "worker=2", "worker", "single"])
+    }
+
     @Test("a replica count that is not a number is an error naming the field and line")
     func badCount() {
         let error = #expect(throws: ComposeFileError.self) {

@@ -13,10 +13,10 @@ extension ComposeDriver {
         let expectations = Readiness.expectations(for: file)
         do {
             try await buildImages(of: file, deadline: options.buildDeadline)
-            logger.info("starting", metadata: ["project": "\(projectName)", "services": "\(file.serviceNames.joined(separator: ","))"])
+            logger.info("starting", metadata: ["project": "\(projectName)", "services": "\((options.services ?? file.serviceNames).joined(separator: ","))"])
             do {
                 // v1 has no `--wait`; `up -d` itself waits for `service_healthy` dependencies.
-                try await compose(["up", "-d", "--remove-orphans"] + Self.scaleArguments(for: file), timeout: options.deadline)
+                try await compose(Self.upArguments(for: file, services: options.services), timeout: options.deadline)
             } catch let error as CommandError {
                 // A service that exited is the likelier cause of a failed `up -d` than the
                 // dependency compose names; after a timeout, name the service still waited for.
@@ -41,10 +41,24 @@ extension ComposeDriver {
         }
     }
 
+    /// `up -d` for every service, or for `services` alone with `--no-deps`: compose then
+    /// recreates those whose configuration changed and leaves the rest (the broker, its queues)
+    /// running as they are.
+    static func upArguments(for file: ComposeFile, services: [String]?) -> [String] {
+        guard let services else {
+            return ["up", "-d", "--remove-orphans"] + scaleArguments(for: file)
+        }
+        return ["up", "-d", "--no-deps"] + scaleArguments(for: file.services.filter { services.contains($0.name) }) + services
+    }
+
     /// `--scale SERVICE=N` for each service that runs other than one container: Compose v1
     /// ignores `deploy.replicas` without it, and v2 honours it the same way.
     static func scaleArguments(for file: ComposeFile) -> [String] {
-        file.services.compactMap { service in service.replicas.flatMap { $0 == 1 ? nil : ["--scale", "\(service.name)=\($0)"] } }.flatMap { $0 }
+        scaleArguments(for: file.services)
+    }
+
+    static func scaleArguments(for services: [ComposeService]) -> [String] {
+        services.compactMap { service in service.replicas.flatMap { $0 == 1 ? nil : ["--scale", "\(service.name)=\($0)"] } }.flatMap { $0 }
     }
 
     /// Builds the images of the services that have a `build:` (a student's API and workers),

@@ -56,6 +56,11 @@ public actor ComposeDriver: StackDriver {
         configuration.projectName
     }
 
+    /// `up -d --no-deps SERVICE…` recreates those services alone.
+    public nonisolated var recreatesSelectedServices: Bool {
+        true
+    }
+
     /// The compose command this machine has, detected on first use.
     public func composeCLI() async throws -> ComposeCLI {
         if let cli { return cli }

@@ -15,6 +15,11 @@ public protocol StackDriver: Sendable {
     /// does not, the lab waits longer for the stack to settle before the first check.
     var startsInDependencyOrder: Bool { get }
 
+    /// Whether `up` on a running stack can recreate only ``UpOptions/services`` and leave the
+    /// others running (Compose: `up -d --no-deps SERVICE…`); where it cannot, `up` brings every
+    /// service up and the option is ignored.
+    var recreatesSelectedServices: Bool { get }
+
     /// Starts every service and waits until each runs and passes its healthcheck.
     /// - Throws: ``StackError`` naming the service that is not ready; unless
     ///   ``UpOptions/keepOnFailure`` is set, the stack is removed first. Cancelling the task
@@ -68,6 +73,11 @@ extension StackDriver {
     /// Compose starts a service once those it depends on are healthy.
     public var startsInDependencyOrder: Bool {
         true
+    }
+
+    /// Drivers recreate every service unless they say otherwise.
+    public var recreatesSelectedServices: Bool {
+        false
     }
 
     /// Brings the stack up with default options.

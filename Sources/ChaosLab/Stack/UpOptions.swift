@@ -11,8 +11,16 @@ public struct UpOptions: Sendable, Hashable, Codable {
     /// How long building the images of services with a `build:` may take, before ``deadline``
     /// starts: a first build may install packages.
     public var buildDeadline: Duration
+    /// Only these services are created or recreated, where their configuration changed; the
+    /// others keep running as they are, their state (a broker's queues) untouched. `nil`: every
+    /// service. Honoured where ``StackDriver/recreatesSelectedServices`` says so.
+    public var services: [String]?
 
-    public init(environment: [String: String] = [:], deadline: Duration = .seconds(180), keepOnFailure: Bool = false, buildDeadline: Duration = .seconds(900)) {
+    public init(
+        environment: [String: String] = [:], deadline: Duration = .seconds(180), keepOnFailure: Bool = false,
+        buildDeadline: Duration = .seconds(900), services: [String]? = nil
+    ) {
+        self.services = services
         self.environment = environment
         self.deadline = deadline
         self.keepOnFailure = keepOnFailure

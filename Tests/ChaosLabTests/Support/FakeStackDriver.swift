@@ -8,8 +8,8 @@ import Synchronization
 /// Fault operations (kill, pause, partition…) are recorded with the moment they were asked
 /// for, and those named in `failing` throw.
 final class FakeStackDriver: StackDriver, NetworkImpairing {
-    /// What the stack was asked to do, in order: `up`, `down`.
-    enum Call: Equatable { case up, down }
+    /// What the stack was asked to do, in order: `up`, `down`, or an `up` of some services alone.
+    enum Call: Equatable { case up, down, recreate([String]) }
 
     /// A fault operation: its name (`pause`, `partition`…), its target, and its argument as
     /// text when it has one.
@@ -34,6 +34,8 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
     private let knownInstances: Mutex<[ServiceInstance]>
     /// The names of the fault operations that throw.
     let failing: Set<String>
+    /// Whether `up` honours ``UpOptions/services``, as Compose does.
+    let recreatesSelectedServices: Bool
     private let recorded = Mutex<[Call]>([])
     private let operationLog = Mutex<[(Operation, ContinuousClock.Instant)]>([])
 
@@ -44,8 +46,10 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
         failingDown: (call: Int, error: StackError)? = nil,
         failingUp: StackError? = nil,
         instances: [ServiceInstance] = [],
-        failing: Set<String> = []
+        failing: Set<String> = [],
+        recreatesSelectedServices: Bool = false
     ) {
+        self.recreatesSelectedServices = recreatesSelectedServices
         self.failingUp = failingUp
         self.projectName = projectName
         self.workQueue = workQueue
@@ -80,7 +84,7 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
     }
 
     func up(_ options: UpOptions) async throws -> StackUpReport {
-        recorded.withLock { $0.append(.up) }
+        recorded.withLock { $0.append(options.services.map { .recreate($0) } ?? .up) }
         if let failingUp { throw failingUp }
         return StackUpReport(elapsed: .zero, instances: [])
     }

@@ -73,6 +73,31 @@ struct ChaosStackTraitTests {
         try await stack.release()
     }
 
+    @Test("a switch of what some services read recreates only those, where the driver can; the broker's, or a stack that is down, recreate it whole")
+    func recreatingSome() async throws {
+        let driver = FakeStackDriver(recreatesSelectedServices: true)
+        let stack = Self.stack(driver)
+        try await stack.ensureUp(["CHAOSLAB_KNOBS": "auto-ack"], recreating: ["worker1"])
+        #expect(driver.calls == [.down, .up], "a stack that is down comes up whole")
+        try await stack.ensureUp([:], recreating: ["worker1", "worker2"])
+        #expect(driver.calls == [.down, .up, .recreate(["worker1", "worker2"])])
+        #expect(await stack.upEnvironment == [:])
+        try await stack.ensureUp(["CHAOSLAB_KNOBS": "guest-remote"], recreating: nil)
+        #expect(driver.calls == [.down, .up, .recreate(["worker1", "worker2"]), .down, .up])
+        try await stack.ensureUp(["CHAOSLAB_KNOBS": "guest-remote", "UNREAD": "1"], recreating: [])
+        #expect(driver.calls.count == 5, "nothing that reads the change: nothing is recreated")
+        #expect(await stack.upEnvironment == ["CHAOSLAB_KNOBS": "guest-remote", "UNREAD": "1"])
+        try await stack.release()
+        #expect(await stack.upEnvironment == nil)
+
+        let wholeOnly = FakeStackDriver()
+        let other = Self.stack(wholeOnly)
+        try await other.ensureUp([:])
+        try await other.ensureUp(["CHAOSLAB_KNOBS": "auto-ack"], recreating: ["worker1"])
+        #expect(wholeOnly.calls == [.down, .up, .down, .up], "a driver that cannot recreate some services recreates all")
+        try await other.release()
+    }
+
     @Test("a check run on a stack brought up with other settings says so in its evidence and in the report's header")
     func settingsAreEvidence() async throws {
         let stack = Self.stack(FakeStackDriver())

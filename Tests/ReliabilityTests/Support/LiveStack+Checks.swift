@@ -12,12 +12,20 @@ extension LiveStack {
         }
     }
 
-    /// Makes the live stack run with exactly `knobs` on (none: the reference stack),
-    /// recreating it only when that differs from what it runs with, and waits until Traefik
-    /// routes to the API.
+    /// Makes the live stack run with exactly `knobs` on (none: the reference stack) and waits
+    /// until Traefik routes to the API. A switch of the API's or the workers' knobs recreates
+    /// those services alone, the broker and its queues left running (each check purges the work
+    /// queue before it starts); a switch of the broker's recreates the whole stack, volumes
+    /// included.
     static func ensure(_ knobs: Set<FixtureKnob> = []) async throws {
+        let stack = try stack
         let ordered = FixtureKnob.allCases.filter(knobs.contains)
-        try await stack.ensureUp(ordered.isEmpty ? [:] : FixtureKnob.environment(ordered))
+        var recreating: [String]?
+        if let running = await stack.upEnvironment {
+            let current = try FixtureKnob.parse([running[FixtureKnob.environmentVariable] ?? ""])
+            recreating = stack.roles.servicesToRecreate(switchingKnobsFrom: Set(current), to: knobs)
+        }
+        try await stack.ensureUp(ordered.isEmpty ? [:] : FixtureKnob.environment(ordered), recreating: recreating)
         try await waitUntilRouted()
     }
 
