@@ -164,6 +164,20 @@ struct ComposeDriverTests {
         #expect(!runner.commandLines.contains { $0.hasPrefix("docker-compose") })
     }
 
+    @Test("down with the volumes kills at once; down that keeps them stops gracefully first")
+    func downStopTimeout() async throws {
+        try await withTemporaryDirectory { folder in
+            let file = folder + "/docker-compose.yml"
+            try "services:\n  broker:\n    image: rabbitmq:3-management\n".write(toFile: file, atomically: true, encoding: .utf8)
+            let runner = ScriptedRunner { .scripted($0) }
+            let driver = ComposeDriver(configuration: ComposeConfiguration(projectName: "lab", composeFile: file, cli: .standalone), runner: runner)
+            try await driver.down(removeVolumes: true)
+            try await driver.down(removeVolumes: false)
+            let downs = runner.commandLines.filter { $0.hasPrefix("docker-compose") }
+            #expect(downs == ["docker-compose -p lab -f \(file) down --remove-orphans -t 0 -v", "docker-compose -p lab -f \(file) down --remove-orphans -t 10"])
+        }
+    }
+
     @Test("what survives down is an error listing it")
     func downLeftovers() async throws {
         let runner = ScriptedRunner { command in

@@ -3,12 +3,18 @@ public import Foundation
 extension CheckContext {
     /// Stops `workers` (every worker by default) so nothing consumes the work queue, skipping
     /// any this check already left stopped or killed; the runner starts them again afterwards.
+    /// They are stopped at once, not one after another: a tutorial worker runs as PID 1 and
+    /// ignores SIGTERM, so each stop lasts its whole 5 s before Docker kills it.
     public func stopWorkers(_ workers: [String]? = nil) async throws {
         let down = await faults.brokenTargets
-        for worker in workers ?? roles.workers {
-            let target = ServiceTarget(worker: worker)
-            guard !down.contains(target) else { continue }
-            try await faults.inject(.stop(target, timeout: .seconds(5)))
+        let targets = (workers ?? roles.workers).map { ServiceTarget(worker: $0) }.filter { !down.contains($0) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for target in targets {
+                group.addTask { [faults] in
+                    try await faults.inject(.stop(target, timeout: .seconds(5)))
+                }
+            }
+            try await group.waitForAll()
         }
     }
 

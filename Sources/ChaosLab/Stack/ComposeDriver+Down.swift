@@ -4,7 +4,11 @@ extension ComposeDriver {
     public func down(removeVolumes: Bool) async throws {
         try configuration.validate()
         if FileManager.default.fileExists(atPath: configuration.composeFile) {
-            var arguments = ["down", "--remove-orphans", "-t", Self.wholeSeconds(configuration.stopTimeout)]
+            // With the volumes going too, nothing a graceful stop would save is kept: a worker
+            // that ignores SIGTERM (PID 1 in Python) would only hold the removal up for the
+            // whole stop timeout.
+            let stopTimeout: Duration = removeVolumes ? .zero : configuration.stopTimeout
+            var arguments = ["down", "--remove-orphans", "-t", Self.wholeSeconds(stopTimeout)]
             if removeVolumes { arguments.append("-v") }
             do {
                 try await compose(arguments, timeout: configuration.downTimeout)

@@ -31,6 +31,38 @@ struct LabSessionTests {
         #expect(driver.calls == [.down, .up, .down])
     }
 
+    /// A check that stops every worker and passes.
+    struct StoppingCheck: ReliabilityCheck {
+        var name: String { "stopping" }
+        var title: String { "Stops the workers" }
+        var expectation: String { "Nothing consumes." }
+        var mutants: [FixtureKnob] { [] }
+        func run(in context: CheckContext) async throws -> CheckOutcome {
+            try await context.stopWorkers()
+            return .pass("Stopped.")
+        }
+    }
+
+    @Test("the workers a check stops are stopped at once, not each after the other's grace period")
+    func stopsWorkersTogether() async throws {
+        let driver = FakeStackDriver(consumers: 3, stopTakes: .milliseconds(500))
+        var roles = StackRoles.fake
+        roles.workers = ["worker1", "worker2", "worker3"]
+        let run = try await withTemporaryDirectory { locks in
+            let session = LabSession(
+                stack: driver, roles: roles, logger: Logger(label: "chaoslab.tests"), serviceNames: { ["rabbitmq"] },
+                removal: Self.removal, lockDirectory: URL(fileURLWithPath: locks)
+            )
+            return try await session.run([StoppingCheck()])
+        }
+        #expect(run.results.map(\.verdict) == [.pass])
+        let stops = driver.timedOperations.filter { $0.0.name == "stop" }
+        #expect(Set(stops.map(\.0.target.service)) == ["worker1", "worker2", "worker3"])
+        // One after another, each stop would begin 500 ms after the one before.
+        let spread = try #require(stops.map(\.1).max()) - #require(stops.map(\.1).min())
+        #expect(spread < .milliseconds(500), "the stops began \(spread) apart")
+    }
+
     @Test("a check starts only once no healthcheck is still starting, as after a broker restart Traefik routes nothing to it yet")
     func waitsForHealthchecks() async throws {
         let broker = { (health: InstanceHealth) in

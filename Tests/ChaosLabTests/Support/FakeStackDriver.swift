@@ -36,6 +36,9 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
     let failing: Set<String>
     /// Whether `up` honours ``UpOptions/services``, as Compose does.
     let recreatesSelectedServices: Bool
+    /// How long each `stop` takes once recorded, as Docker's does for a process that ignores
+    /// SIGTERM.
+    let stopTakes: Duration
     private let recorded = Mutex<[Call]>([])
     private let operationLog = Mutex<[(Operation, ContinuousClock.Instant)]>([])
 
@@ -47,8 +50,10 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
         failingUp: StackError? = nil,
         instances: [ServiceInstance] = [],
         failing: Set<String> = [],
-        recreatesSelectedServices: Bool = false
+        recreatesSelectedServices: Bool = false,
+        stopTakes: Duration = .zero
     ) {
+        self.stopTakes = stopTakes
         self.recreatesSelectedServices = recreatesSelectedServices
         self.failingUp = failingUp
         self.projectName = projectName
@@ -109,7 +114,10 @@ final class FakeStackDriver: StackDriver, NetworkImpairing {
     }
 
     func kill(_ target: ServiceTarget, signal: ContainerSignal) async throws { try record("kill", target, signal.rawValue) }
-    func stop(_ target: ServiceTarget, timeout: Duration) async throws { try record("stop", target) }
+    func stop(_ target: ServiceTarget, timeout: Duration) async throws {
+        try record("stop", target)
+        try await Task.sleep(for: stopTakes)
+    }
     func start(_ target: ServiceTarget) async throws { try record("start", target) }
     func pause(_ target: ServiceTarget) async throws { try record("pause", target) }
     func unpause(_ target: ServiceTarget) async throws { try record("unpause", target) }
