@@ -178,7 +178,7 @@ struct ClassGraderTests {
             let bare = root + "/class/bare"
             try FileManager.default.createDirectory(atPath: bare, withIntermediateDirectories: true)
             try "services:\n  web:\n    image: nginx\n".write(toFile: bare + "/docker-compose.yml", atomically: true, encoding: .utf8)
-            let (descriptor, port) = try HostPortCheckTests.listen()
+            let (descriptor, port) = try #require(HostPortCheckTests.listen())
             let blocked = try Self.student(root, "blocked")
             try Self.compose.replacingOccurrences(of: "    image: rabbitmq:3-management\n", with: "    image: rabbitmq:3-management\n    ports: [\"127.0.0.1:\(port):5672\"]\n")
                 .write(toFile: blocked + "/docker-compose.yml", atomically: true, encoding: .utf8)
