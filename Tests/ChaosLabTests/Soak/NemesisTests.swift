@@ -126,7 +126,6 @@ struct NemesisTests {
         let nemesis = Self.nemesis(stack)
         let schedule = SoakSchedule(faults: [
             SoakFault(.pause, "worker1", at: 0, duration: 30),
-            // Half a second apart, so even a busy machine injects them in this order.
             SoakFault(.brokerKill, "rabbitmq", at: 0.5, duration: 30),
             SoakFault(.kill, "worker2", at: 20, duration: 5),
         ])
@@ -150,7 +149,11 @@ struct NemesisTests {
             return await nemesis.healAll()
         }
         #expect(await heal.value.isEmpty)
-        #expect(stack.operations.map(\.description) == ["pause worker1", "kill rabbitmq KILL", "start rabbitmq", "unpause worker1"])
+        // The injections' order is the scheduler's to decide on a busy machine; the heal's is
+        // the nemesis's: the broker first.
+        let operations = stack.operations.map(\.description)
+        #expect(Set(operations.prefix(2)) == ["pause worker1", "kill rabbitmq KILL"], "\(operations)")
+        #expect(Array(operations.dropFirst(2)) == ["start rabbitmq", "unpause worker1"], "\(operations)")
         #expect(await nemesis.windows.allSatisfy { $0.fault.at == 20 || $0.healed != nil })
     }
 }
