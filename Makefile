@@ -89,11 +89,7 @@ selftest: images ## Prove every check passes on the reference stack and fails wi
 
 test: images ## Install, build the images, then run every test suite, and the example team package's (what CI runs)
 	@echo "make test: swift test $(SWIFT_TEST_FLAGS), then swift test in examples/team-checks (ChaosLabTesting from outside)"
-	@$(SWIFT) test $(SWIFT_TEST_FLAGS)
-	@# The team package shares this package's build folder: its dependencies (ChaosLab by path,
-	@# NIO, AsyncHTTPClient…) compile with the same commands, so they are built once (a separate
-	@# .build compiled them all again: 240 s on 2 cores, against 11 s).
-	@$(SWIFT) test --package-path examples/team-checks --scratch-path "$(CURDIR)/.build"
+	@scripts/test.sh $(SWIFT_TEST_FLAGS)
 
 bench: bench-verdicts images ## Time the verdict engine, the reference stack's lifecycle (up, broker kills, down) and each check; compare with bench/history.csv (BENCH_COLD=1 first times a cold start; BENCH_RECORD=1 appends this run)
 	@echo "make bench: measure stack start, broker recovery, teardown and each check's time (release build), against bench/history.csv"
