@@ -17,6 +17,13 @@ struct ComposeDriverTests {
         ComposeDriver(configuration: ComposeConfiguration(projectName: "lab", composeFile: "/nonexistent/compose.yml", cli: .standalone), runner: runner)
     }
 
+    /// A driver of project `lab` on `yaml`, written as `folder`/docker-compose.yml.
+    func driver(_ runner: ScriptedRunner, composeFile yaml: String, in folder: String) throws -> (driver: ComposeDriver, file: String) {
+        let file = folder + "/docker-compose.yml"
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        return (ComposeDriver(configuration: ComposeConfiguration(projectName: "lab", composeFile: file, cli: .standalone), runner: runner), file)
+    }
+
     /// Answers `docker ps -q` with one container of worker1 and `docker inspect` with its JSON.
     static func dockerWithWorker1(_ command: Command) -> CommandResult {
         switch command.arguments.first {
@@ -103,8 +110,8 @@ struct ComposeDriverTests {
     @Test("up builds the services that have a build: before starting anything")
     func upBuildsFirst() async throws {
         try await withTemporaryDirectory { folder in
-            let file = folder + "/docker-compose.yml"
-            try """
+            let runner = ScriptedRunner { .scripted($0) }
+            let (driver, file) = try driver(runner, composeFile: """
                 services:
                   broker:
                     image: rabbitmq:3-management
@@ -113,9 +120,7 @@ struct ComposeDriverTests {
                   worker:
                     build:
                       context: ./worker
-                """.write(toFile: file, atomically: true, encoding: .utf8)
-            let runner = ScriptedRunner { .scripted($0) }
-            let driver = ComposeDriver(configuration: ComposeConfiguration(projectName: "lab", composeFile: file, cli: .standalone), runner: runner)
+                """, in: folder)
             // Nothing ever runs here, so the start deadline passes; only the order matters.
             await #expect(throws: StackError.self) {
                 try await driver.up(UpOptions(deadline: .milliseconds(10), keepOnFailure: true))
@@ -129,10 +134,8 @@ struct ComposeDriverTests {
     @Test("up of a stack without build: builds nothing")
     func upWithoutBuild() async throws {
         try await withTemporaryDirectory { folder in
-            let file = folder + "/docker-compose.yml"
-            try "services:\n  broker:\n    image: rabbitmq:3-management\n".write(toFile: file, atomically: true, encoding: .utf8)
             let runner = ScriptedRunner { .scripted($0) }
-            let driver = ComposeDriver(configuration: ComposeConfiguration(projectName: "lab", composeFile: file, cli: .standalone), runner: runner)
+            let (driver, _) = try driver(runner, composeFile: "services:\n  broker:\n    image: rabbitmq:3-management\n", in: folder)
             await #expect(throws: StackError.self) {
                 try await driver.up(UpOptions(deadline: .milliseconds(10), keepOnFailure: true))
             }
@@ -167,10 +170,8 @@ struct ComposeDriverTests {
     @Test("down with the volumes kills at once; down that keeps them stops gracefully first")
     func downStopTimeout() async throws {
         try await withTemporaryDirectory { folder in
-            let file = folder + "/docker-compose.yml"
-            try "services:\n  broker:\n    image: rabbitmq:3-management\n".write(toFile: file, atomically: true, encoding: .utf8)
             let runner = ScriptedRunner { .scripted($0) }
-            let driver = ComposeDriver(configuration: ComposeConfiguration(projectName: "lab", composeFile: file, cli: .standalone), runner: runner)
+            let (driver, file) = try driver(runner, composeFile: "services:\n  broker:\n    image: rabbitmq:3-management\n", in: folder)
             try await driver.down(removeVolumes: true)
             try await driver.down(removeVolumes: false)
             let downs = runner.commandLines.filter { $0.hasPrefix("docker-compose") }
